@@ -73,6 +73,8 @@ export interface NormalizedLine {
   kind: LineKind;
   /** Heading level for notes with markup (`##` → 2); absent for PDF text. */
   level?: number;
+  /** Length of the line as extracted, before words moved by hyphen joining (a layout clue). */
+  width?: number;
 }
 
 /** A problem that did not stop the document, with where it was found. */

@@ -1,0 +1,57 @@
+import { PDFParse, PasswordException, InvalidPDFException, FormatError } from 'pdf-parse';
+import type { ExtractedText, PageTables } from '../tree/types.ts';
+import { contentHash } from './content-hash.ts';
+import { ExtractError } from './errors.ts';
+
+export interface PdfExtractOptions {
+  /** Refuse documents with more pages than this (a guard against pathological files). */
+  maxPages?: number;
+}
+
+export const DEFAULT_MAX_PAGES = 2000;
+
+/**
+ * PDF → text per page (pdf-parse), plus the cells of ruled tables so a follow-up
+ * scheme's four columns come back apart instead of interleaved.
+ */
+export async function extractPdf(file: string, bytes: Uint8Array, options: PdfExtractOptions = {}): Promise<ExtractedText> {
+  if (bytes.length === 0) throw new ExtractError(file, 'empty');
+  if (!startsWithPdfHeader(bytes)) throw new ExtractError(file, 'not-pdf');
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  try {
+    const info = await parser.getInfo().catch((error: unknown) => {
+      throw toExtractError(file, error);
+    });
+    if (info.total > maxPages) throw new ExtractError(file, 'too-many-pages', `${info.total} pages, at most ${maxPages}`);
+    const text = await parser.getText({ pageJoiner: '' }).catch((error: unknown) => {
+      throw toExtractError(file, error);
+    });
+    const pages = text.pages.map((p) => ({ page: p.num, text: p.text }));
+    if (pages.every((p) => p.text.trim() === '')) throw new ExtractError(file, 'no-text');
+    const tables = await parser.getTable().catch((error: unknown) => {
+      throw toExtractError(file, error);
+    });
+    const pageTables: PageTables[] = tables.pages
+      .filter((p) => p.tables.length > 0)
+      .map((p) => ({ page: p.num, tables: p.tables }));
+    return { source: file, format: 'pdf', contentHash: contentHash(bytes), pages, tables: pageTables };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  // The header may follow a little junk; readers accept it within the first 1024 bytes.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function toExtractError(file: string, error: unknown): ExtractError {
+  if (error instanceof ExtractError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PasswordException || /password/i.test(message)) return new ExtractError(file, 'encrypted');
+  if (error instanceof InvalidPDFException || error instanceof FormatError) return new ExtractError(file, 'corrupt', message);
+  return new ExtractError(file, 'corrupt', message);
+}

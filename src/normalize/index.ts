@@ -1,0 +1,3 @@
+export * from './debris.ts';
+export * from './hyphenation.ts';
+export * from './normalize-lines.ts';
