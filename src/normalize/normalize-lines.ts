@@ -21,7 +21,7 @@ export function normalizeText(
 ): NormalizeResult {
   const findings: Finding[] = [];
   const raw = extracted.pages.flatMap((page) => pageLines(page, findings, options.footers ?? true));
-  const lines = extracted.format === 'note' ? raw.map(markdownHeading) : raw;
+  const lines = extracted.format === 'note' ? raw.map(markdownHeading).map(dropEmphasis) : raw;
   return { lines: joinHyphenation(dropTableOfContents(lines, findings), isWord), findings };
 }
 
@@ -64,6 +64,11 @@ function markdownHeading(line: NormalizedLine): NormalizedLine {
   if (!match) return line;
   const title = (match[2] ?? '').replace(/^[*_]+|[*_]+$/g, '').trim();
   return { text: title, page: line.page, kind: 'heading', level: match[1]?.length ?? 1 };
+}
+
+/** Markdown emphasis (*word*, **word**, _word_) is typography, not text. */
+function dropEmphasis(line: NormalizedLine): NormalizedLine {
+  return { ...line, text: line.text.replace(/(\*\*|\*|__|_)(?=\S)(.+?)(?<=\S)\1/g, '$2') };
 }
 
 /** Drops TOC lines, and a heading "Indhold"/"Indholdsfortegnelse" that only introduces them. */

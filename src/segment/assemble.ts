@@ -52,7 +52,7 @@ export function draftFromBlocks(blocks: Block[], entry: CatalogEntry): DraftChap
     }
     return chapter;
   };
-  const isTitle = (text: string) => isPartOfTitle(text, entry.title) && chapters.every((c) => isEmptyChapter(c));
+  const isTitle = (text: string) => isPartOfTitle(text, entry.title) && chapters.every((c) => c.kind === 'front' || isEmptyChapter(c));
 
   for (const block of blocks) {
     switch (block.kind) {
@@ -143,7 +143,6 @@ export function assembleChapters(drafts: DraftChapter[], entry: CatalogEntry): C
 
       const direct = paragraphsOf(draft.paragraphs, chapterId, null);
       const sections = draft.sections
-        .filter((s) => s.paragraphs.length > 0 || s.row)
         .map((s): SectionNode => {
           const sectionId = unique(`${chapterId}/${s.slug ?? (slugify(s.heading.title) || 'afsnit')}`);
           const children = paragraphsOf(s.paragraphs, sectionId, s.heading);

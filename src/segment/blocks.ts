@@ -74,9 +74,11 @@ export function blocksFromPdfLines(lines: NormalizedLine[]): Block[] {
         if (titleLine) i += 1;
         continue;
       }
-      if (isHeadingLike(line, isShort) && next && startsParagraph(next, isShort)) {
+      const headings = headingRun(lines, i, isShort);
+      if (headings) {
         flush();
-        blocks.push({ kind: 'section', number: null, title: line.text, pages: [line.page] });
+        for (const heading of headings.titles) blocks.push({ kind: 'section', number: null, title: heading.text, pages: [heading.page] });
+        i += headings.used - 1;
         continue;
       }
     }
@@ -104,7 +106,15 @@ export function blocksFromNoteLines(lines: NormalizedLine[]): Block[] {
   let paragraph: { kind: 'paragraph' | 'list-item'; lines: NormalizedLine[] } | null = null;
   const flush = () => {
     if (paragraph && paragraph.lines.length > 0) {
-      blocks.push({ kind: paragraph.kind, text: joinLines(paragraph.lines), pages: pagesOf(paragraph.lines) });
+      const text = joinLines(paragraph.lines);
+      const previous = blocks.at(-1);
+      // A paragraph cut in two by a stray blank line: the second half starts in lower case.
+      if (previous?.kind === 'paragraph' && paragraph.kind === 'paragraph' && /^\p{Ll}/u.test(text) && !/[.!?:]$/.test(previous.text)) {
+        previous.text = `${previous.text} ${text}`;
+        previous.pages = [...new Set([...previous.pages, ...pagesOf(paragraph.lines)])];
+      } else {
+        blocks.push({ kind: paragraph.kind, text, pages: pagesOf(paragraph.lines) });
+      }
     }
     paragraph = null;
   };
@@ -121,6 +131,8 @@ export function blocksFromNoteLines(lines: NormalizedLine[]): Block[] {
     if (line.kind === 'bullet') flush();
     paragraph ??= { kind: line.kind === 'bullet' ? 'list-item' : 'paragraph', lines: [] };
     paragraph.lines.push(line);
+    // Short unpunctuated lines in a note are a letterhead (date, case number, author), one per line.
+    if (line.text.length < 40 && !/[.,;:!?]$/.test(line.text)) flush();
   }
   flush();
   return blocks;
@@ -168,6 +180,34 @@ function isHeadingLike(line: NormalizedLine, isShort: (line: NormalizedLine) => 
     line.text.length >= 3 &&
     line.text.split(' ').length <= 12
   );
+}
+
+/**
+ * A heading is a short, unpunctuated line standing before real text. Several may stand
+ * together ("Forslag til ny styring" / "Fra styring efter aktivitet til styring" / "efter
+ * politiske målsætninger"): a line starting in lower case continues the heading above it.
+ */
+function headingRun(
+  lines: NormalizedLine[],
+  start: number,
+  isShort: (line: NormalizedLine) => boolean,
+): { titles: { text: string; page: number }[]; used: number } | null {
+  const titles: { text: string; page: number }[] = [];
+  let j = start;
+  for (; j < lines.length && j < start + 4; j++) {
+    const line = lines[j]!;
+    if (line.kind === 'blank') continue;
+    const continuation = titles.length > 0 && line.kind === 'text' && /^\p{Ll}/u.test(line.text) && isShort(line) && !ENDS_SENTENCE.test(line.text);
+    if (continuation) {
+      titles[titles.length - 1]!.text += ` ${line.text}`;
+      continue;
+    }
+    if (!isHeadingLike(line, isShort)) break;
+    titles.push({ text: line.text, page: line.page });
+  }
+  const after = lines.slice(j).find((l) => l.kind !== 'blank');
+  if (titles.length === 0 || !after || !startsParagraph(after, isShort)) return null;
+  return { titles, used: j - start };
 }
 
 /** The line after a heading must open real text, not be another lone short line. */

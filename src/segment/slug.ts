@@ -4,6 +4,7 @@ const DANISH_LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', �
 export function slugify(title: string, maxLength = 60): string {
   const ascii = title
     .toLowerCase()
+    .replace(/['’´]/g, '')
     .replace(/[æøåäöü]/g, (ch) => DANISH_LETTERS[ch] ?? ch)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
