@@ -2,8 +2,9 @@
 # Starts the real services the tests talk to: one Elasticsearch 7.10 node and Redis.
 # Installs what is missing on a fresh Debian machine (JDK, Maven, curl, redis-server) first.
 #
-# Usage: eval "$(bash ci/services.sh)"            # both
-#        eval "$(bash ci/services.sh redis)"      # only the named ones: elasticsearch, redis
+# Usage: env=$(bash ci/services.sh) || exit 1; eval "$env"    # both
+#        env=$(bash ci/services.sh redis) || exit 1; ...       # only the named ones
+# (A bare eval "$(bash ci/services.sh)" would hide a failure: eval of nothing succeeds.)
 # Stdout carries only `export NAME=value` lines; progress and errors go to stderr.
 # Exits non-zero, with a message naming the service and its log, when one cannot start.
 set -euo pipefail
