@@ -1,0 +1,2 @@
+export * from './query-error.ts';
+export * from './parse-query.ts';
