@@ -81,7 +81,7 @@ const CUES = [
   'senest\\s+inden\\s+udgangen\\s+af', 'senest\\s+med\\s+udgangen\\s+af', 'senest\\s+ved\\s+udgangen\\s+af',
   'inden\\s+udgangen\\s+af', 'ved\\s+udgangen\\s+af', 'med\\s+udgangen\\s+af', 'frem\\s+mod\\s+udgangen\\s+af',
   'i\\s+forbindelse\\s+med', 'i\\s+løbet\\s+af', 'i\\s+perioden', 'til\\s+og\\s+med', 'frem\\s+mod', 'frem\\s+til',
-  'forud\\s+for', 'senest\\s+i', 'senest', 'inden', 'indtil', 'omkring', 'fra', 'pr\\.', 'ved', 'den', 'd\\.', 'i',
+  'forud\\s+for', 'senest\\s+i', 'mellem', 'senest', 'inden', 'indtil', 'omkring', 'fra', 'pr\\.', 'ved', 'den', 'd\\.', 'i',
 ];
 
 const YEAR = '(?:19|20)\\d{2}';
@@ -177,13 +177,23 @@ const RULES: Rule[] = [
   },
   {
     name: 'part-of-month',
-    core: `(?<part>primo|medio|ultimo|starten\\s+af|begyndelsen\\s+af|midten\\s+af|slutningen\\s+af)\\s+(?<month>${MONTH})(?:\\s+måned)?(?:\\s+(?<year>${YEAR}))?`,
+    core: `(?<part>primo|medio|ultimo|start|slut|starten\\s+af|begyndelsen\\s+af|midten\\s+af|slutningen\\s+af)\\s+(?<month>${MONTH})(?:\\s+måned)?(?:\\s+(?<year>${YEAR}))?`,
     needsCue: false,
     build: (g, ctx) => {
       const year = yearOf(g, 'year', ctx);
       const month = monthOf(g.month);
       if (year === null || month === null || g.part === undefined) return null;
       return partOfMonth(partOf(g.part), year, month);
+    },
+  },
+  {
+    name: 'month-range',
+    core: `(?<first>${MONTH})\\s*[-–]\\s*(?<last>${MONTH})\\s+(?<year>${YEAR})`,
+    needsCue: false,
+    build: (g) => {
+      const [first, last] = [monthOf(g.first), monthOf(g.last)];
+      if (first === null || last === null || last <= first) return null;
+      return months(Number(g.year), first, last, 'period');
     },
   },
   {
@@ -313,12 +323,24 @@ const COMPILED = RULES.map((rule) => ({
 
 const AMOUNT_BEFORE = /(?:kr\.?|mio\.?|mia\.?|pct\.?|procent|%)\s*(?:\([^)]{0,12}\)\s*)?(?:årligt\s*)?$/iu;
 const AMOUNT_AFTER = /^\s*(?:\([^)]{0,12}\)\s*)?(?:[\p{L}-]+\s+){0,3}?(?:ca\.\s*)?\d[\d.,½]*\s*(?:mia|mio|kr|pct|procent|%)/iu;
+/** Money earlier in the same clause ("De 50 mio. kr. til fødeafdelingerne fordeles i 2018"). */
+const MONEY_IN_CLAUSE = /\d[\d.,]*\s*(?:mia\.|mio\.|kr\.)[^,;:]*$/iu;
+/** The thing dated is money: "midler i 2020", "projektomkostningerne i 2018". */
+const MONEY_NOUN_BEFORE = /(?:midl|bevilling|udgift|omkostning|budget|tilskud|finansiering)\p{L}*\s*$/iu;
 const PRICE_BASIS_AFTER = /^-?(?:pl|niveau|priser|midl)/iu;
+/** "hvidbogen fra april 2017", "økonomiaftalen fra 2019": the date names a document, not a deadline. */
+const DOCUMENT_NOUN_BEFORE_FRA =
+  /(?:bog|rapport|analyse|plan|udspil|aftale|aftalen|retningslinje|strategi|lov|vejledning|anbefalinger|evaluering)\p{L}{0,4}\s*(?:[”"][^”"]*[”"]\s*)?$/iu;
 
 /** A year next to an amount is a budget year; "2018-niveau", "18-pl" are price bases. */
 function isEconomicFigure(text: string, from: number, to: number): boolean {
-  return AMOUNT_BEFORE.test(text.slice(Math.max(0, from - 40), from)) || AMOUNT_AFTER.test(text.slice(to, to + 40)) ||
-    PRICE_BASIS_AFTER.test(text.slice(to, to + 8));
+  const before = text.slice(Math.max(0, from - 60), from);
+  return AMOUNT_BEFORE.test(before.slice(-40)) || MONEY_IN_CLAUSE.test(before) || MONEY_NOUN_BEFORE.test(before) ||
+    AMOUNT_AFTER.test(text.slice(to, to + 40)) || PRICE_BASIS_AFTER.test(text.slice(to, to + 8));
+}
+
+function isDocumentDate(text: string, from: number, cue: string | undefined): boolean {
+  return cue === 'fra' && DOCUMENT_NOUN_BEFORE_FRA.test(text.slice(Math.max(0, from - 60), from));
 }
 
 // ------------------------------------------------------------------ matching
@@ -339,6 +361,7 @@ function candidates(text: string, ctx: DeadlineContext): Candidate[] {
       const from = match.index;
       const to = from + match[0].length;
       if (rule.needsCue && isEconomicFigure(text, from, to)) continue;
+      if (isDocumentDate(text, from, groups.cue?.toLowerCase())) continue;
       found.push({ ...interval, text: match[0], from, to, cue: groups.cue?.toLowerCase(), rule: rule.name });
     }
   }
@@ -358,14 +381,20 @@ function nonOverlapping(found: Candidate[]): Candidate[] {
 
 const RANGE_JOINER = /^\s*(?:til\s+og\s+med|til|[-–])\s*$/iu;
 
-/** "fra medio 2017 til og med 2020": two expressions become one period. */
+function isRangeEnd(text: string, first: Candidate, second: Candidate): boolean {
+  const between = text.slice(first.to, second.from);
+  if (first.cue === 'mellem') return /^\s*og\s*$/iu.test(between);
+  if (first.cue !== 'fra') return false;
+  const cueOfSecond = second.cue === 'til og med' || second.cue === 'til';
+  return RANGE_JOINER.test(between) || (cueOfSecond && /^\s*$/u.test(between));
+}
+
+/** "fra medio 2017 til og med 2020", "mellem medio 2020 og Q2 2022": two expressions become one period. */
 function joinRanges(text: string, found: Candidate[]): Candidate[] {
   const joined: Candidate[] = [];
   for (const c of found) {
     const previous = joined.at(-1);
-    const between = previous === undefined ? '' : text.slice(previous.to, c.from);
-    const cueOfSecond = c.cue === 'til og med' || c.cue === 'til';
-    if (previous !== undefined && previous.cue === 'fra' && (RANGE_JOINER.test(between) || (cueOfSecond && /^\s*$/u.test(between)))) {
+    if (previous !== undefined && isRangeEnd(text, previous, c)) {
       joined[joined.length - 1] = {
         ...previous,
         text: text.slice(previous.from, c.to),

@@ -42,6 +42,11 @@ const FORMS: [string, string, string, string][] = [
   ['i starten af 2018', '2018-01-01', '2018-03-31', 'quarter'],
   ['frem mod starten af 2018', '2018-01-01', '2018-03-31', 'quarter'],
   ['fra medio 2017 til og med 2020', '2017-06-01', '2020-12-31', 'period'],
+  ['mellem medio 2020 og Q2 2022', '2020-06-01', '2022-06-30', 'period'],
+  ['nov-dec 2019', '2019-11-01', '2019-12-31', 'period'],
+  ['i slut oktober 2019', '2019-10-21', '2019-10-31', 'month'],
+  ['frem til 30. juni 2018', '2018-06-30', '2018-06-30', 'day'],
+  ['ved forhandlingerne om regionernes økonomi for 2019 og 2020', '2018-03-01', '2019-06-30', 'period'],
   ['i perioden 2019-2022', '2019-01-01', '2022-12-31', 'period'],
   ['i 2018 og 2019', '2018-01-01', '2019-12-31', 'period'],
   ['inden ØA21', '2020-03-01', '2020-06-30', 'season'],
@@ -109,6 +114,11 @@ describe('findDeadlines: year mentions that are not deadlines', () => {
     ['a reference to an earlier agreement', 'jf. aftale om regionernes økonomi for 2017 og økonomiaftalen for 2019'],
     ['a tariff system', 'Den faktiske aktivitet opgjort i takstsystem 2018.'],
     ['a page footer', 'Side 2'],
+    ['money earlier in the clause', 'De 50 mio. kr. til fødeafdelingerne fordeles i 2018 og 2019 til regionerne'],
+    ['a yearly grant over a period', 'finansierer 2 mio. kr. af den årlige bevilling i perioden 2018-2019.'],
+    ['funds of a year', 'Anvendelse af midler i 2020 og 2021 drøftes senere.'],
+    ['the date of a white paper', 'i overensstemmelse med hvidbogen fra april 2017.'],
+    ['the date of a named proposal', 'med udspillet ”Jo før jo bedre” fra august 2014.'],
     ['an abbreviated agreement in a compound', 'ØA19-teksten afspejler status på aktiv patientstøtte'],
   ])('%s', (_what, text) => {
     expect(findDeadlines(text, in2019)).toEqual([]);
