@@ -1,4 +1,4 @@
-import type { Fingerprint } from '../tree/types.ts';
+import type { Citation, Fingerprint, ParagraphNode } from '../tree/types.ts';
 
 // Finds an old paragraph again in a new version of its document, as Hypothesis re-anchors a
 // quote after the page changed: an exact quote first, then an approximate one, each candidate
@@ -141,4 +141,51 @@ function similarity(a: string, b: string): number {
     row = next;
   }
   return 1 - row[b.length]! / longest;
+}
+
+/** A paragraph id that is not in the current version of its document any more. */
+export interface RetiredId {
+  id: string;
+  /** The passage as last seen: what re-anchoring looks for, and what an archive shows. */
+  fingerprint: Fingerprint;
+  citation: Citation;
+  /** Where it stood in its version, 0..1. */
+  position: number;
+  /** The current paragraph it redirects to; null when the passage is gone (archived). */
+  to: string | null;
+  /** When it was found to be gone; null while it redirects. */
+  archivedAt: string | null;
+}
+
+/**
+ * The retired ids of a document after storing a new version: ids of the previous version that
+ * vanished are re-anchored in the new one, and earlier redirects whose target vanished are
+ * re-pointed from their own original quote, so a link never chains or breaks. An id that is
+ * current again stops being retired. Both backends store the result as they like.
+ */
+export function retireIds(
+  previous: { paragraphs: readonly ParagraphNode[]; retired: readonly RetiredId[] },
+  current: readonly ParagraphNode[],
+  now: string,
+  options?: ReanchorOptions,
+): RetiredId[] {
+  const currentIds = new Set(current.map((p) => p.id));
+  const find = createReanchor(current, options);
+  const settle = (entry: Omit<RetiredId, 'to' | 'archivedAt'>, archivedAt: string | null): RetiredId => {
+    const match = find(entry);
+    return { ...entry, to: match?.id ?? null, archivedAt: match ? null : (archivedAt ?? now) };
+  };
+
+  const result: RetiredId[] = [];
+  for (const entry of previous.retired) {
+    if (currentIds.has(entry.id)) continue;
+    if (entry.to !== null && currentIds.has(entry.to)) result.push(entry);
+    else result.push(settle(entry, entry.archivedAt));
+  }
+  const last = Math.max(previous.paragraphs.length - 1, 1);
+  previous.paragraphs.forEach((p, i) => {
+    if (currentIds.has(p.id)) return;
+    result.push(settle({ id: p.id, fingerprint: p.fingerprint, citation: p.citation, position: i / last }, null));
+  });
+  return result;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createReanchor, reanchor } from '../../src/index/reanchor.ts';
+import { createReanchor, reanchor, retireIds } from '../../src/index/reanchor.ts';
+import { paragraphsOf } from '../../src/tree/visit.ts';
+import { noteDocument } from './note-document.ts';
 import type { AnchorSource, AnchorTarget } from '../../src/index/reanchor.ts';
 import { fingerprint } from '../../src/segment/index.ts';
 
@@ -66,5 +68,56 @@ describe('a permalink whose paragraph was revised', () => {
     const targets = version(edited, 'new');
     expect(reanchor(source(OLD, 3), targets)?.id).toBe('new/4');
     expect(reanchor(source(OLD, 3), targets, { minScore: 0.95 })).toBeNull();
+  });
+});
+
+describe('ids of a document that was revised', () => {
+  const entry = { id: 'oa18', title: 'Aftale om regionernes økonomi for 2018', type: 'økonomiaftale' as const, year: 2018 };
+  const v1 = noteDocument(
+    `## 3. Sundhed\n\n### Patientansvarlig læge\n\n${OLD[0]}\n\n${OLD[1]}\n\n### Arbejdsgruppe\n\n${OLD[2]}\n\n${OLD[3]}\n\n${OLD[4]}\n`,
+    entry,
+  );
+  // The second heading is renamed (its paragraphs get new ids), a paragraph is corrected,
+  // and the last one is deleted.
+  const v2 = noteDocument(
+    `## 3. Sundhed\n\n### Patientansvarlig læge\n\n${OLD[0]}\n\n${OLD[1]!.replace('2018', '2019')}\n\n### Ny arbejdsgruppe\n\n${OLD[2]}\n\n${OLD[3]}\n`,
+    entry,
+  );
+  const v3 = noteDocument(`## 3. Sundhed\n\n### Patientansvarlig læge\n\n${OLD[0]}\n\n${OLD[1]!.replace('2018', '2019')}\n\n### Arbejdsgruppen\n\n${OLD[2]}\n`, entry);
+
+  it('redirects vanished ids to where their text went and archives the deleted one', () => {
+    const retired = retireIds({ paragraphs: paragraphsOf(v1), retired: [] }, paragraphsOf(v2), '2024-01-01T00:00:00Z');
+    expect(retired.map(({ id, to, archivedAt }) => ({ id, to, archivedAt }))).toEqual([
+      { id: 'oa18/3/arbejdsgruppe/1', to: 'oa18/3/ny-arbejdsgruppe/1', archivedAt: null },
+      { id: 'oa18/3/arbejdsgruppe/2', to: 'oa18/3/ny-arbejdsgruppe/2', archivedAt: null },
+      { id: 'oa18/3/arbejdsgruppe/3', to: null, archivedAt: '2024-01-01T00:00:00Z' },
+    ]);
+    expect(retired[2]!.fingerprint.quote).toBe(OLD[4]);
+  });
+
+  it('keeps every id when the same version comes again', () => {
+    expect(retireIds({ paragraphs: paragraphsOf(v1), retired: [] }, paragraphsOf(v1), 'now')).toEqual([]);
+  });
+
+  it('re-points old redirects whose target vanished in a later version, never chaining', () => {
+    const after2 = retireIds({ paragraphs: paragraphsOf(v1), retired: [] }, paragraphsOf(v2), '2024-01-01T00:00:00Z');
+    const after3 = retireIds({ paragraphs: paragraphsOf(v2), retired: after2 }, paragraphsOf(v3), '2025-01-01T00:00:00Z');
+    const to = Object.fromEntries(after3.map((r) => [r.id, r.to]));
+    expect(to).toEqual({
+      'oa18/3/arbejdsgruppe/1': 'oa18/3/arbejdsgruppen/1',
+      'oa18/3/arbejdsgruppe/2': null,
+      'oa18/3/arbejdsgruppe/3': null,
+      'oa18/3/ny-arbejdsgruppe/1': 'oa18/3/arbejdsgruppen/1',
+      'oa18/3/ny-arbejdsgruppe/2': null,
+    });
+    // An archive keeps the date the passage was first found gone.
+    expect(after3.find((r) => r.id === 'oa18/3/arbejdsgruppe/3')!.archivedAt).toBe('2024-01-01T00:00:00Z');
+    expect(after3.find((r) => r.id === 'oa18/3/arbejdsgruppe/2')!.archivedAt).toBe('2025-01-01T00:00:00Z');
+  });
+
+  it('drops a retired id that is current again', () => {
+    const after2 = retireIds({ paragraphs: paragraphsOf(v1), retired: [] }, paragraphsOf(v2), 't2');
+    const back = retireIds({ paragraphs: paragraphsOf(v2), retired: after2 }, paragraphsOf(v1), 't3');
+    expect(back.map((r) => r.id).sort()).toEqual(['oa18/3/ny-arbejdsgruppe/1', 'oa18/3/ny-arbejdsgruppe/2']);
   });
 });
