@@ -1,0 +1,4 @@
+export * from './deadlines.ts';
+export * from './actors.ts';
+export * from './sentences.ts';
+export * from './commitments.ts';

@@ -1,0 +1,42 @@
+/** A sentence of a paragraph with its offset, so deadlines and actions can point back into the text. */
+export interface Sentence {
+  text: string;
+  from: number;
+}
+
+/** Abbreviations that end with a period inside Danish agreement sentences. */
+const ABBREVIATIONS = new Set([
+  'bl.a', 'fx', 'f.eks', 'jf', 'mv', 'm.v', 'm.fl', 'm.m', 'ca', 'pr', 'd', 'nr', 'evt', 'inkl', 'ekskl', 'hhv', 'ift',
+  'vedr', 'dvs', 'pt', 'p.t', 'ifm', 'mhp', 'mio', 'mia', 'kr', 'pct', 'stk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'ang', 'iht', 'mht', 'o.l', 'osv', 'etc', 'tlf', 'incl',
+]);
+
+/**
+ * Splits at ".", "!", "?" or ";" followed by a capital, a digit-led bullet or a bracket, unless the
+ * word before is an abbreviation ("mio. kr. i 2018") or an ordinal ("1. januar"); and at line breaks
+ * that separate list lines.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const boundary = /([.!?;])(\s+)(?=[\p{Lu}[(•\-–"”])|\n+/gu;
+  for (const m of text.matchAll(boundary)) {
+    if (m[1] !== undefined) {
+      const before = text.slice(start, m.index);
+      const word = /([\p{L}.]+|\d+)$/u.exec(before)?.[1] ?? '';
+      if (m[1] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^\d{1,2}$/u.test(word))) continue;
+    }
+    const end = m[1] !== undefined ? m.index + 1 : m.index;
+    push(sentences, text, start, end);
+    start = m.index + m[0].length;
+  }
+  push(sentences, text, start, text.length);
+  return sentences;
+}
+
+function push(sentences: Sentence[], text: string, from: number, to: number): void {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (trimmed !== '') sentences.push({ text: trimmed, from: from + lead });
+}
