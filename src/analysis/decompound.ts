@@ -40,6 +40,22 @@ interface Lookup {
 }
 let lookup: Lookup | undefined;
 
+/** Inflection endings of Danish nouns and adjectives, longest first: a head may carry one
+ * ("væsen|et", where the stems "væsn" and "væs" differ). */
+const INFLECTION_ENDINGS = [
+  'ernes', 'erne', 'enes', 'ene', 'ens', 'ets', 'ers', 'nes', 'rne', 'rnes', 'en', 'et', 'er', 'es',
+  'ne', 'ns', 'ts', 'rs', 'e', 'n', 's', 't', 'r',
+].sort((a, b) => b.length - a.length);
+
+/** The head's lemma, or a form with the same stem; undefined when it is no listed head. */
+function headLemma(head: string, { heads, headStems, excludedStems }: Lookup): string | undefined {
+  const headStem = stem(head);
+  if (excludedStems.has(headStem)) return undefined;
+  if (heads.has(head) || headStems.has(headStem)) return head;
+  const ending = INFLECTION_ENDINGS.find((e) => head.endsWith(e) && heads.has(head.slice(0, -e.length)));
+  return ending === undefined ? undefined : head.slice(0, -ending.length);
+}
+
 function parts() {
   if (!lookup) {
     const modifiers = new Map<string, string>();
@@ -60,7 +76,8 @@ function parts() {
 /** One part of a compound: its text in the word and the lemma it stands for. */
 export interface CompoundPart {
   surface: string;
-  /** For first parts, the word without its linking element ("sundheds" → "sundhed"). */
+  /** The word the part stands for: a first part without its linking element ("sundheds" →
+   * "sundhed"), a head without an inflection ending where stemming alone would not match. */
   lemma: string;
   role: 'modifier' | 'head';
 }
@@ -69,7 +86,8 @@ export interface CompoundPart {
 export function splitCompound(word: string): CompoundPart[] {
   const { minWordSize, minSubwordSize, minHeadSize, maxSubwordSize, maxParts } = DECOMPOUND_OPTIONS;
   if (word.length < minWordSize || !/^\p{L}+$/u.test(word)) return [];
-  const { modifiers, heads, headStems, excludedStems } = parts();
+  const lookup = parts();
+  const { modifiers } = lookup;
 
   // fewest[i]: the shortest chain of first parts covering word[0, i), or undefined.
   const fewest: (CompoundPart[] | undefined)[] = [[]];
@@ -92,17 +110,18 @@ export function splitCompound(word: string): CompoundPart[] {
     const chain = fewest[cut];
     const head = word.slice(cut);
     if (!chain || chain.length === 0 || head.length > maxSubwordSize + 2) continue;
-    const headStem = stem(head);
-    if ((!heads.has(head) && !headStems.has(headStem)) || excludedStems.has(headStem)) continue;
+    const lemma = headLemma(head, lookup);
+    if (lemma === undefined) continue;
     if (best.length === 0 || chain.length + 1 < best.length) {
-      best = [...chain, { surface: head, lemma: head, role: 'head' }];
+      best = [...chain, { surface: head, lemma, role: 'head' }];
     }
   }
   return best;
 }
 
 /** The stems of a word's compound parts, for the lower-weighted parts field; [] for
- * non-compounds. The head is stemmed as inflected ("læger" → "læg"), first parts as lemmas. */
+ * non-compounds. Each part is stemmed from its lemma, so it equals the stem a query for that
+ * word gets ("speciallæger" → special, læg; a query "læge" → læg). */
 export function compoundPartStems(word: string): string[] {
   const own = stem(word);
   const result: string[] = [];

@@ -1,0 +1,21 @@
+// Danish analysis, defined once for both search backends (SQLite FTS5 and Elasticsearch).
+export { analyzeForIndex, analyzeQuery, foldedStem, FTS5_TOKENIZE } from './analyze.ts';
+export type { AnalyzedPhrase, Expansion, IndexAnalysis, QueryAnalysis } from './analyze.ts';
+export { buildCompoundWordList, compoundWordListJson } from './compound-word-list.ts';
+export type { CompoundWordList } from './compound-word-list.ts';
+export { COMPOUND_WORDS, compoundPartStems, DECOMPOUND_OPTIONS, splitCompound } from './decompound.ts';
+export type { CompoundPart } from './decompound.ts';
+export { elasticsearchAnalysis, synonymRules } from './elasticsearch.ts';
+export type { ElasticsearchAnalysis, ElasticsearchAnalysisOptions } from './elasticsearch.ts';
+export { fold } from './fold.ts';
+export { isDanishWord, repairHyphen } from './lexicon.ts';
+export { sentenceSpans, splitSentences } from './sentences.ts';
+export type { SentenceSpan } from './sentences.ts';
+export { stem } from './stem.ts';
+export { isStopword, STOPWORDS } from './stopwords.ts';
+export { suggest } from './suggest.ts';
+export type { SuggestOptions } from './suggest.ts';
+export { normalizeActor, SYNONYM_GROUPS } from './synonyms.ts';
+export type { SynonymGroup } from './synonyms.ts';
+export { normalizeTerm, tokenize, TOKEN_PATTERN } from './tokenize.ts';
+export type { Token } from './tokenize.ts';
