@@ -6,12 +6,15 @@ const SUSPENSION_WORDS = new Set(['og', 'eller', 'samt', 'til', 'som', 'såvel',
 
 const LETTER = /\p{L}/u;
 
+/** Lower-case abbreviations and short loanwords that Danish joins to a compound with a hyphen. */
+const HYPHENATED_SHORT_WORDS = new Set(['it', 'tv', 'pc', 'web', 'sms', 'app', 'e', 'cpr', 'dna', 'ekg', 'mr']);
+
 /**
  * Joins a word broken at a line end: "sammenhæn-" + "gende". Typesetters break words with a
  * soft hyphen, so joining is the default; the hyphen stays where it is a real one:
  * after an abbreviation or a number ("KOL-patienter", "ØA19-teksten"), before a capital,
- * before "og"/"eller" (a suspended compound), or where both halves are words and the joined
- * form is not ("it-organisationernes").
+ * before "og"/"eller" (a suspended compound), or where a part is a short word of its own
+ * ("it-organisationernes", "sundheds-it").
  * Returns the text that replaces `left + right` (left ends with "-").
  */
 export function joinLineEndHyphen(left: string, right: string, isWord: IsWord): string {
@@ -20,9 +23,11 @@ export function joinLineEndHyphen(left: string, right: string, isWord: IsWord): 
   if (SUSPENSION_WORDS.has(right.toLowerCase())) return `${left} ${right}`;
   if (!LETTER.test(right[0] ?? '') || isAbbreviationOrNumber(lastPart) || isCapitalised(right)) return left + right;
   const joined = stem + right;
-  const wordOf = (w: string) => w.replace(/[^\p{L}-]+$/u, '');
-  if (isWord(wordOf(joined))) return joined;
-  if (isWord(lastPart) && isWord(wordOf(right)) && lastPart.length > 1) return left + right;
+  const rightWord = right.replace(/[^\p{L}-]+$/u, '');
+  if (isWord(joined.replace(/[^\p{L}-]+$/u, ''))) return joined;
+  // Abbreviations written in lower case and short loanwords keep their hyphen in compounds
+  // (Danish orthography): "it-organisationernes", "sundheds-it", "web-tjenester".
+  if (HYPHENATED_SHORT_WORDS.has(lastPart.toLowerCase()) || HYPHENATED_SHORT_WORDS.has(rightWord.toLowerCase())) return left + right;
   return joined;
 }
 
@@ -34,10 +39,11 @@ export function joinLineEndHyphen(left: string, right: string, isWord: IsWord): 
 export function repairMidLineHyphens(line: string, isWord: IsWord): string {
   return line.replace(/(?<![\p{L}\d-])(\p{Ll}+)-(\p{Ll}+)(?![\p{L}\d-])/gu, (match, left: string, right: string) => {
     const joined = left + right;
-    if (!isWord(joined)) return match;
-    // Both halves being words with the joined form also a word is the genuinely ambiguous case
-    // ("informations-sikkerhed"): the dictionary's compound wins, as a compound is one word in Danish.
-    return joined;
+    if (isWord(joined)) return joined;
+    // A linking -s before a word is a compound that Danish writes as one word, even where the
+    // dictionary lacks it: "informations-sikkerhed", "prioriterings-runde".
+    if (left.length >= 5 && left.endsWith('s') && right.length > 3 && isWord(right)) return joined;
+    return match;
   });
 }
 

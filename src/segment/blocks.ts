@@ -90,7 +90,7 @@ export function blocksFromPdfLines(lines: NormalizedLine[]): Block[] {
     paragraph ??= { kind: line.kind === 'bullet' ? 'list-item' : 'paragraph', lines: [] };
     paragraph.lines.push(line);
     const following = lines[i + 1];
-    if (isShort(line) || !following || following.kind !== 'text') flush();
+    if (!following || following.kind !== 'text' || endsParagraph(line, following, fullWidth, isShort)) flush();
   }
   flush();
   return blocks;
@@ -215,6 +215,16 @@ function startsParagraph(line: NormalizedLine, isShort: (line: NormalizedLine) =
   if (line.kind === 'bullet') return true;
   if (line.kind !== 'text') return false;
   return !isShort(line) || ENDS_SENTENCE.test(line.text);
+}
+
+/**
+ * A line ends its paragraph when it is short, or when it closes a sentence and the next
+ * line's first word would still have fitted on it: the writer broke the line on purpose.
+ */
+function endsParagraph(line: NormalizedLine, next: NormalizedLine, fullWidth: number, isShort: (line: NormalizedLine) => boolean): boolean {
+  if (isShort(line)) return true;
+  const firstWord = next.text.split(' ', 1)[0] ?? '';
+  return /[.:!?)”"]$/.test(line.text) && (line.width ?? line.text.length) + 1 + firstWord.length <= fullWidth;
 }
 
 function nextNonBlank(lines: NormalizedLine[], from: number): NormalizedLine | undefined {
