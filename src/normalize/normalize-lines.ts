@@ -21,7 +21,13 @@ export function normalizeText(
 ): NormalizeResult {
   const findings: Finding[] = [];
   const raw = extracted.pages.flatMap((page) => pageLines(page, findings, options.footers ?? true));
-  const lines = extracted.format === 'note' ? raw.map(markdownHeading).map(dropEmphasis) : raw;
+  const lines =
+    extracted.format === 'note'
+      ? raw.flatMap((line) => {
+          const parsed = markdownLine(line);
+          return parsed ? [dropEmphasis(parsed)] : [];
+        })
+      : raw;
   return { lines: joinHyphenation(dropTableOfContents(lines, findings), isWord), findings };
 }
 
@@ -57,6 +63,13 @@ function cleanLine(line: string): string {
     .replace(/[\u00AD\u200B\uFEFF]/g, '')
     .replace(/[ \t\u00A0]+/g, ' ')
     .trim();
+}
+
+/** Markdown escapes (`\*`) are unescaped; a thematic break (`***`, `---`) is layout, not text. */
+function markdownLine(line: NormalizedLine): NormalizedLine | null {
+  const text = line.text.replace(/\\([\\`*_{}[\]()#+\-.!"])/g, '$1');
+  if (/^(?:[*_-]\s*){3,}$/.test(text)) return null;
+  return markdownHeading({ ...line, text });
 }
 
 function markdownHeading(line: NormalizedLine): NormalizedLine {
