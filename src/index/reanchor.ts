@@ -164,8 +164,8 @@ export interface RetiredId {
  * current again stops being retired. Both backends store the result as they like.
  */
 export function retireIds(
-  previous: { paragraphs: readonly ParagraphNode[]; retired: readonly RetiredId[] },
-  current: readonly ParagraphNode[],
+  previous: { paragraphs: readonly Pick<ParagraphNode, 'id' | 'fingerprint' | 'citation'>[]; retired: readonly RetiredId[] },
+  current: readonly AnchorTarget[],
   now: string,
   options?: ReanchorOptions,
 ): RetiredId[] {

@@ -1,0 +1,37 @@
+import type { CompiledQuery, CompiledTerm, TokenPattern } from '../../search/compile-query.ts';
+
+// The FTS5 MATCH expression is written here from analysed terms only, each quoted by us;
+// no character the user typed reaches FTS5's query grammar unquoted.
+
+/** The FTS5 columns, in table order: one space-joined term list per analysis field. */
+export const FTS_COLUMNS = ['exact', 'stems', 'folded', 'parts'] as const;
+
+/**
+ * BM25 weight per column. A word as written scores on exact + stems + folded, an inflected
+ * form on stems + folded, a word typed without æ/ø/å on folded alone, and a compound part
+ * (læge → speciallæger) on parts alone: so exact and stem hits rank first, and folding and
+ * decompounding add recall below them without flooding the top of the list.
+ */
+export const FIELD_WEIGHTS = { exact: 4, stems: 3, folded: 1, parts: 0.4 } as const;
+
+/** FTS5 string literal: double quotes, inner quotes doubled. */
+export function ftsString(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function patternMatch(pattern: TokenPattern): string {
+  const phrase = (field: 'exact' | 'stem' | 'folded') => ftsString(pattern.tokens.map((t) => t[field]).join(' '));
+  const alternatives = [`exact:${phrase('exact')}`, `stems:${phrase('stem')}`, `folded:${phrase('folded')}`];
+  if (pattern.parts) alternatives.push(`parts:${phrase('stem')}`);
+  return alternatives.join(' OR ');
+}
+
+function termMatch(term: CompiledTerm): string {
+  return term.patterns.map(patternMatch).join(' OR ');
+}
+
+export function ftsMatch(query: CompiledQuery): string {
+  const required = query.clauses.map((clause) => `(${clause.map(termMatch).join(' OR ')})`).join(' AND ');
+  if (query.excluded.length === 0) return required;
+  return `(${required}) NOT (${query.excluded.map(termMatch).join(' OR ')})`;
+}

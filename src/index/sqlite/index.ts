@@ -1,0 +1,3 @@
+export * from './fts-match.ts';
+export * from './schema.ts';
+export * from './open-embedded-index.ts';

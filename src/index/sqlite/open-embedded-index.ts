@@ -1,0 +1,436 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { analyzeForIndex, normalizeActor, suggest, tokenize } from '../../analysis/index.ts';
+import { compileQuery } from '../../search/compile-query.ts';
+import type { CompiledQuery } from '../../search/compile-query.ts';
+import { snippet } from '../../search/highlight.ts';
+import { formatQuery, parseQuery } from '../../search/parse-query.ts';
+import type { ParsedQuery, QueryTerm } from '../../search/parse-query.ts';
+import type { Citation, Commitment, DocumentNode, DocumentType, Fingerprint, ParagraphNode, ParagraphRole, RowColumn } from '../../tree/types.ts';
+import { paragraphsOf } from '../../tree/visit.ts';
+import type {
+  CommitmentRequest,
+  CommitmentResponse,
+  DocumentSummary,
+  FacetCount,
+  IndexBackend,
+  ParagraphLookup,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+} from '../backend.ts';
+import { retireIds } from '../reanchor.ts';
+import type { RetiredId } from '../reanchor.ts';
+import { FIELD_WEIGHTS, FTS_COLUMNS, ftsMatch } from './fts-match.ts';
+import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+
+export interface EmbeddedIndexOptions {
+  /** Folder of the index file (DATA_DIR); created when missing. */
+  dir: string;
+  /** The clock, for ingest and archive dates. Default: the system clock. */
+  now?: () => Date;
+  /**
+   * Above this many hits, relevance order gives way to year order: FTS5 scores every hit before
+   * it can sort, so a query that matches nearly everything would cost ~1 s per million
+   * paragraphs, and its ranking says little anyway. Default 20,000.
+   */
+  rankLimit?: number;
+}
+
+/** File name of the index inside `dir`. */
+export const INDEX_FILE = 'aftalesog.sqlite';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+const BM25 = `bm25(paragraph_terms, ${FTS_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ')})`;
+
+interface ParagraphRow {
+  rowid: number;
+  id: string;
+  doc_id: string;
+  ordinal: number;
+  role: ParagraphRole;
+  text: string;
+  page: number;
+  pages: string;
+  citation: string;
+  fingerprint: string;
+  box: string | null;
+  row_column: RowColumn | null;
+  year: number | null;
+  type: DocumentType;
+}
+
+interface PermalinkRow {
+  id: string;
+  doc_id: string;
+  to_id: string | null;
+  fingerprint: string;
+  citation: string;
+  position: number;
+  archived_at: string | null;
+}
+
+interface DocumentRow {
+  meta: string;
+  tree: string;
+  content_hash: string;
+  page_count: number;
+  paragraph_count: number;
+  commitment_count: number;
+  ingested_at: string;
+}
+
+/** Opens (or creates) the embedded SQLite FTS5 index under `dir`. */
+export async function openEmbeddedIndex(options: EmbeddedIndexOptions): Promise<IndexBackend> {
+  await mkdir(options.dir, { recursive: true });
+  const db = new Database(join(options.dir, INDEX_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL keeps every commit across an application crash; only power loss may
+    // roll back the last ones (they are re-ingested from the source files).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createBackend(db, options);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return;
+  if (version !== 0) {
+    throw new Error(`the index has schema version ${version}, this program needs ${SCHEMA_VERSION}: delete ${INDEX_FILE} and ingest again`);
+  }
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+function createBackend(db: Database.Database, options: EmbeddedIndexOptions): IndexBackend {
+  const now = options.now ?? (() => new Date());
+  const rankLimit = options.rankLimit ?? 20_000;
+
+  // Search statements differ only in their ORDER BY: prepared once each.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = <P extends object, R>(text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement as Database.Statement<P, R>;
+  };
+  // The index's words with their paragraph counts, for "Mente du …?"; rebuilt after a write.
+  let vocabulary: Map<string, number> | null = null;
+
+  const sql = {
+    documentById: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+    contentHash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM documents WHERE id = ?'),
+    documents: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY id'),
+    upsertDocument: db.prepare(
+      `INSERT INTO documents (id, meta, tree, content_hash, page_count, paragraph_count, commitment_count, ingested_at)
+       VALUES (@id, @meta, @tree, @content_hash, @page_count, @paragraph_count, @commitment_count, @ingested_at)
+       ON CONFLICT (id) DO UPDATE SET meta = excluded.meta, tree = excluded.tree, content_hash = excluded.content_hash,
+         page_count = excluded.page_count, paragraph_count = excluded.paragraph_count,
+         commitment_count = excluded.commitment_count, ingested_at = excluded.ingested_at`,
+    ),
+    paragraphsOfDocument: db.prepare<[string], ParagraphRow>('SELECT * FROM paragraphs WHERE doc_id = ? ORDER BY ordinal'),
+    paragraphById: db.prepare<[string], ParagraphRow>('SELECT * FROM paragraphs WHERE id = ?'),
+    paragraphAt: db.prepare<[string, number], ParagraphRow>('SELECT * FROM paragraphs WHERE doc_id = ? AND ordinal = ?'),
+    deleteParagraphTerms: db.prepare(`DELETE FROM paragraph_terms WHERE rowid IN (SELECT rowid FROM paragraphs WHERE doc_id = ?)`),
+    deleteParagraphs: db.prepare('DELETE FROM paragraphs WHERE doc_id = ?'),
+    insertParagraph: db.prepare(
+      `INSERT INTO paragraphs (id, doc_id, ordinal, role, text, page, pages, citation, fingerprint, box, row_column, year, type)
+       VALUES (@id, @doc_id, @ordinal, @role, @text, @page, @pages, @citation, @fingerprint, @box, @row_column, @year, @type)`,
+    ),
+    insertParagraphTerms: db.prepare(`INSERT INTO paragraph_terms (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`),
+    permalinksOfDocument: db.prepare<[string], PermalinkRow>('SELECT * FROM permalinks WHERE doc_id = ?'),
+    permalinkById: db.prepare<[string], PermalinkRow>('SELECT * FROM permalinks WHERE id = ?'),
+    deletePermalinks: db.prepare('DELETE FROM permalinks WHERE doc_id = ?'),
+    insertPermalink: db.prepare(
+      `INSERT INTO permalinks (id, doc_id, to_id, fingerprint, citation, position, archived_at)
+       VALUES (@id, @doc_id, @to_id, @fingerprint, @citation, @position, @archived_at)`,
+    ),
+    deleteCommitmentTerms: db.prepare(`DELETE FROM commitment_terms WHERE rowid IN (SELECT rowid FROM commitments WHERE doc_id = ?)`),
+    deleteCommitments: db.prepare('DELETE FROM commitments WHERE doc_id = ?'),
+    insertCommitment: db.prepare(
+      `INSERT INTO commitments (id, doc_id, paragraph_id, ordinal, json, deadline_start, deadline_end, actors, year)
+       VALUES (@id, @doc_id, @paragraph_id, @ordinal, @json, @deadline_start, @deadline_end, @actors, @year)`,
+    ),
+    vocabulary: db.prepare<[], { term: string; doc: number }>(`SELECT term, doc FROM paragraph_vocabulary WHERE col = 'exact'`),
+    insertCommitmentTerms: db.prepare(`INSERT INTO commitment_terms (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`),
+  };
+
+  const putDocument = db.transaction((doc: DocumentNode, commitments: Commitment[]) => {
+    const stamp = now().toISOString();
+    const paragraphs = paragraphsOf(doc);
+    const previous = sql.paragraphsOfDocument.all(doc.id).map(paragraphFromRow);
+    const retired = retireIds({ paragraphs: previous, retired: sql.permalinksOfDocument.all(doc.id).map(retiredFromRow) }, paragraphs, stamp);
+
+    sql.deleteParagraphTerms.run(doc.id);
+    sql.deleteParagraphs.run(doc.id);
+    sql.deleteCommitmentTerms.run(doc.id);
+    sql.deleteCommitments.run(doc.id);
+    sql.deletePermalinks.run(doc.id);
+    sql.upsertDocument.run({
+      id: doc.id,
+      meta: JSON.stringify(doc.meta),
+      tree: JSON.stringify(doc),
+      content_hash: doc.contentHash,
+      page_count: doc.pageCount,
+      paragraph_count: paragraphs.length,
+      commitment_count: commitments.length,
+      ingested_at: stamp,
+    });
+    paragraphs.forEach((p, ordinal) => {
+      const { lastInsertRowid } = sql.insertParagraph.run({
+        id: p.id,
+        doc_id: doc.id,
+        ordinal,
+        role: p.role,
+        text: p.text,
+        page: p.page,
+        pages: JSON.stringify(p.pages),
+        citation: JSON.stringify(p.citation),
+        fingerprint: JSON.stringify(p.fingerprint),
+        box: p.box ?? null,
+        row_column: p.column ?? null,
+        year: doc.meta.year,
+        type: doc.meta.type,
+      });
+      sql.insertParagraphTerms.run(lastInsertRowid, ...termColumns(p.text));
+    });
+    for (const r of retired) {
+      sql.insertPermalink.run({
+        id: r.id,
+        doc_id: doc.id,
+        to_id: r.to,
+        fingerprint: JSON.stringify(r.fingerprint),
+        citation: JSON.stringify(r.citation),
+        position: r.position,
+        archived_at: r.archivedAt,
+      });
+    }
+    commitments.forEach((c, ordinal) => {
+      const { lastInsertRowid } = sql.insertCommitment.run({
+        id: c.id,
+        doc_id: doc.id,
+        paragraph_id: c.paragraphId,
+        ordinal,
+        json: JSON.stringify(c),
+        deadline_start: c.deadline?.start ?? null,
+        deadline_end: c.deadline?.end ?? null,
+        actors: JSON.stringify(c.actors.map(actorKey)),
+        year: c.year,
+      });
+      sql.insertCommitmentTerms.run(lastInsertRowid, ...termColumns(c.action));
+    });
+  });
+
+  const searchParagraphs = (request: SearchRequest): SearchResponse => {
+    const parsed = parseQuery(request.q);
+    const compiled = compileQuery(parsed);
+    const params = {
+      match: ftsMatch(compiled),
+      years: listParam(request.filters?.years),
+      types: listParam(request.filters?.types),
+      documents: listParam(request.filters?.documents),
+    };
+    const where = `paragraph_terms MATCH @match
+      AND (@years IS NULL OR p.year IN (SELECT value FROM json_each(@years)))
+      AND (@types IS NULL OR p.type IN (SELECT value FROM json_each(@types)))
+      AND (@documents IS NULL OR p.doc_id IN (SELECT value FROM json_each(@documents)))`;
+    const from = 'FROM paragraph_terms JOIN paragraphs p ON p.rowid = paragraph_terms.rowid';
+
+    const countGroups = (match: string) =>
+      prepared<typeof params, { year: number | null; type: DocumentType; n: number }>(
+        `SELECT p.year, p.type, count(*) AS n ${from} WHERE ${where} GROUP BY p.year, p.type`,
+      ).all({ ...params, match });
+    const groups = countGroups(params.match);
+    const total = groups.reduce((sum, g) => sum + g.n, 0);
+    const response: SearchResponse = { total, hits: [], facets: facetsOf(groups) };
+    if (total === 0) {
+      // Offer the query with unknown words replaced by their nearest index words, if it finds something.
+      vocabulary ??= new Map(
+        sql.vocabulary.all().map((r) => [r.term, r.doc]),
+      );
+      const alternative = correctedQuery(parsed, vocabulary);
+      if (alternative && countGroups(ftsMatch(compileQuery(alternative))).length > 0) response.suggestion = formatQuery(alternative);
+      return response;
+    }
+
+    const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+    const offset = Math.max(Math.trunc(request.offset ?? 0), 0);
+    const byYear = 'p.year IS NULL, p.year DESC';
+    const ranked = total <= rankLimit;
+    const order = !ranked ? `${byYear}, p.doc_id, p.ordinal` : request.sort === 'year' ? `${byYear}, score, p.doc_id, p.ordinal` : 'score, p.doc_id, p.ordinal';
+    const select = ranked ? `p.*, ${BM25} AS score` : 'p.*, 0 AS score';
+    const rows = prepared<typeof params & { limit: number; offset: number }, ParagraphRow & { score: number }>(
+      `SELECT ${select} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit, offset });
+    const scores = ranked ? new Map(rows.map((r) => [r.rowid, r.score])) : scoresOf(params.match, rows.map((r) => r.rowid));
+    response.hits = rows.map((row) => hitFromRow(row, -(scores.get(row.rowid) ?? 0), compiled));
+    return response;
+  };
+
+  /** Scores of a page of hits only, for result sets too large to rank whole. */
+  const scoresOf = (match: string, rowids: number[]): Map<number, number> => {
+    const rows = prepared<[string, string], { rowid: number; score: number }>(
+      `SELECT rowid, ${BM25} AS score FROM paragraph_terms WHERE paragraph_terms MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    ).all(match, JSON.stringify(rowids));
+    return new Map(rows.map((r) => [r.rowid, r.score]));
+  };
+
+  const listCommitments = (request: CommitmentRequest): CommitmentResponse => {
+    const params = {
+      from: request.deadlineFrom ?? null,
+      to: request.deadlineTo ?? null,
+      actor: request.actor ? actorKey(request.actor) : null,
+      documents: listParam(request.documents),
+      match: request.q !== undefined && request.q.trim() !== '' ? ftsMatch(compileQuery(parseQuery(request.q))) : null,
+    };
+    const where = `(@from IS NULL OR c.deadline_end >= @from)
+      AND (@to IS NULL OR c.deadline_start <= @to)
+      AND (@actor IS NULL OR EXISTS (SELECT 1 FROM json_each(c.actors) WHERE value = @actor))
+      AND (@documents IS NULL OR c.doc_id IN (SELECT value FROM json_each(@documents)))
+      AND (@match IS NULL OR c.rowid IN (SELECT rowid FROM commitment_terms WHERE commitment_terms MATCH @match))`;
+    const total = prepared<typeof params, { n: number }>(`SELECT count(*) AS n FROM commitments c WHERE ${where}`).get(params)!.n;
+    const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+    const offset = Math.max(Math.trunc(request.offset ?? 0), 0);
+    const items = prepared<typeof params & { limit: number; offset: number }, { json: string }>(
+      `SELECT c.json FROM commitments c WHERE ${where}
+       ORDER BY c.deadline_end IS NULL, c.deadline_end, c.deadline_start, c.doc_id, c.ordinal LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit, offset })
+      .map((r) => JSON.parse(r.json) as Commitment);
+    return { total, items };
+  };
+
+  const getParagraph = (id: string): ParagraphLookup => {
+    const row = sql.paragraphById.get(id);
+    if (row) {
+      const neighbour = (ordinal: number) => {
+        const n = sql.paragraphAt.get(row.doc_id, ordinal);
+        return n ? paragraphFromRow(n) : null;
+      };
+      return { status: 'found', paragraph: paragraphFromRow(row), previous: neighbour(row.ordinal - 1), next: neighbour(row.ordinal + 1) };
+    }
+    const link = sql.permalinkById.get(id);
+    if (!link) return { status: 'unknown' };
+    if (link.to_id !== null) return { status: 'moved', to: link.to_id, from: id };
+    return {
+      status: 'archived',
+      id,
+      fingerprint: JSON.parse(link.fingerprint) as Fingerprint,
+      citation: JSON.parse(link.citation) as Citation,
+      archivedAt: link.archived_at ?? '',
+    };
+  };
+
+  return {
+    name: 'embedded',
+    putDocument: async (doc, commitments) => {
+      putDocument(doc, commitments);
+      vocabulary = null;
+    },
+    contentHashOf: async (documentId) => sql.contentHash.get(documentId)?.content_hash ?? null,
+    listDocuments: async () => sql.documents.all().map(summaryFromRow),
+    getDocument: async (documentId) => {
+      const row = sql.documentById.get(documentId);
+      return row ? (JSON.parse(row.tree) as DocumentNode) : null;
+    },
+    getParagraph: async (id) => getParagraph(id),
+    search: async (request) => searchParagraphs(request),
+    commitments: async (request) => listCommitments(request),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/** The FTS5 column values of a text: space-joined analysed terms, in FTS_COLUMNS order. */
+function termColumns(text: string): [string, string, string, string] {
+  const a = analyzeForIndex(text);
+  return [a.exact.join(' '), a.stems.join(' '), a.folded.join(' '), a.parts.join(' ')];
+}
+
+/** The query with each misspelt word replaced by the closest index word; null when none is. */
+function correctedQuery(query: ParsedQuery, vocabulary: ReadonlyMap<string, number>): ParsedQuery | null {
+  let changed = false;
+  const correctWord = (word: string) => {
+    if (tokenize(word).length !== 1) return word;
+    const [best] = suggest(word, vocabulary, { limit: 1 });
+    if (best === undefined) return word;
+    changed = true;
+    return best;
+  };
+  const correct = (term: QueryTerm): QueryTerm => ({ ...term, text: term.text.split(' ').map(correctWord).join(' ') });
+  const corrected = { clauses: query.clauses.map((clause) => clause.map(correct)), excluded: query.excluded };
+  return changed ? corrected : null;
+}
+
+function listParam(values: readonly unknown[] | undefined): string | null {
+  return values && values.length > 0 ? JSON.stringify(values) : null;
+}
+
+/** Actors compare by canonical name, any case: "DR" and "danske regioner" find "Danske Regioner". */
+function actorKey(actor: string): string {
+  return normalizeActor(actor).toLocaleLowerCase('da');
+}
+
+function facetsOf(groups: { year: number | null; type: DocumentType; n: number }[]): SearchResponse['facets'] {
+  const count = <T>(key: (g: (typeof groups)[number]) => T): FacetCount<T>[] => {
+    const counts = new Map<T, number>();
+    for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
+    return [...counts].map(([value, n]) => ({ value, count: n }));
+  };
+  return {
+    // Newest year first, undated last; types by how many hits they hold.
+    year: count((g) => g.year).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)),
+    type: count((g) => g.type).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+  };
+}
+
+function paragraphFromRow(row: ParagraphRow): ParagraphNode {
+  return {
+    type: 'paragraph',
+    id: row.id,
+    role: row.role,
+    text: row.text,
+    page: row.page,
+    pages: JSON.parse(row.pages) as number[],
+    citation: JSON.parse(row.citation) as Citation,
+    fingerprint: JSON.parse(row.fingerprint) as Fingerprint,
+    ...(row.box !== null ? { box: row.box } : {}),
+    ...(row.row_column !== null ? { column: row.row_column } : {}),
+  };
+}
+
+function retiredFromRow(row: PermalinkRow): RetiredId {
+  return {
+    id: row.id,
+    fingerprint: JSON.parse(row.fingerprint) as Fingerprint,
+    citation: JSON.parse(row.citation) as Citation,
+    position: row.position,
+    to: row.to_id,
+    archivedAt: row.archived_at,
+  };
+}
+
+function hitFromRow(row: ParagraphRow, score: number, query: CompiledQuery): SearchHit {
+  const patterns = query.clauses.flat().flatMap((t) => t.patterns);
+  return { id: row.id, text: row.text, snippet: snippet(row.text, patterns), citation: JSON.parse(row.citation) as Citation, score };
+}
+
+function summaryFromRow(row: DocumentRow): DocumentSummary {
+  return {
+    meta: JSON.parse(row.meta) as DocumentSummary['meta'],
+    contentHash: row.content_hash,
+    pageCount: row.page_count,
+    paragraphCount: row.paragraph_count,
+    commitmentCount: row.commitment_count,
+    ingestedAt: row.ingested_at,
+  };
+}
