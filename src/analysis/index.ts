@@ -8,7 +8,7 @@ export type { CompoundPart } from './decompound.ts';
 export { elasticsearchAnalysis, synonymRules } from './elasticsearch.ts';
 export type { ElasticsearchAnalysis, ElasticsearchAnalysisOptions } from './elasticsearch.ts';
 export { fold } from './fold.ts';
-export { isDanishWord, repairHyphen } from './lexicon.ts';
+export { isDanishWord } from './lexicon.ts';
 export { sentenceSpans, splitSentences } from './sentences.ts';
 export type { SentenceSpan } from './sentences.ts';
 export { stem } from './stem.ts';
