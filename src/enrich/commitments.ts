@@ -14,37 +14,64 @@ import { splitSentences, type Sentence } from './sentences.ts';
  * sentence with two deadlines is cut between them into two actions.
  */
 
-/** How a paragraph speaks: agreement text binds its parties; a report describes progress. */
-type Voice = 'agreement' | 'report';
+/**
+ * How a paragraph speaks: agreement text binds its parties; a report (status column, note) describes
+ * progress and plans; an economy column states money, where only obligations count.
+ */
+type Voice = 'agreement' | 'report' | 'economy';
 
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}\\d])';
 const word = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
 
-const AGREEMENT_CUE = word('enige\\s+om|enighed\\s+om|har\\s+aftalt|aftalt,?\\s+at|har\\s+besluttet|tilstræbes|tilstræber');
-const MODAL_CUE = word('vil|skal|forpligter\\s+sig|påtager\\s+sig');
+const AGREEMENT_CUE = word(
+  'enige\\s+om|enighed(?:\\s+mellem\\s+\\p{L}+)?\\s+om|har\\s+aftalt|aftalt,?\\s+at|har\\s+besluttet|tilstræbes|tilstræber',
+);
+/** "skal ses i lyset af", "skal bemærkes": a modal that binds no one. */
+const MODAL_CUE = /(?<![\p{L}\d])(?:skal(?!\s+(?:ses|bemærkes|nævnes|understreges))|forpligter\s+sig|påtager\s+sig)(?![\p{L}\d])/iu;
+const WILL_CUE = word('vil');
 const ACTION_VERBS =
   'igangsætter|gennemfører|udarbejder|sikrer|følger|arbejder|afholder|etablerer|nedsætter|fremlægger|præsenterer|' +
   'udvikler|understøtter|samarbejder|prioriterer|afprøver|påbegynder|pilotafprøver|idriftsætter|beregner|udmelder|' +
   'gør\\s+status|går\\s+i\\s+gang|lukker';
+/** An actor as the subject of a sentence, as the texts write it. */
+const ACTOR_SUBJECT =
+  '(?:[Rr]egeringen|Danske\\s+Regioner(?:s\\s+bestyrelse)?|KL|[Rr]egionerne|[Pp]arterne|SUM|SDS|DIGST|SST|[Ss]taten|' +
+  'Sundheds-\\s*og\\s+Ældreministeriet|Sundhedsstyrelsen|Sundhedsdatastyrelsen|Digitaliseringsstyrelsen|Medicinrådet|' +
+  '[Aa]lmen\\s+praksis|\\p{Lu}\\p{Ll}+\\s+Kommune|\\p{Lu}\\p{Ll}+\\s+(?:Universitets)?[Hh]ospital)';
+/** An action verb counts only next to an actor: "Regionerne følger i 2018 op", "sikrer regionerne". */
+const ACTION_CUE = new RegExp(
+  `(?<=${B}${ACTOR_SUBJECT}\\s+(?:[\\p{L}-]+\\s+)?)(?:${ACTION_VERBS})${E}|${B}(?:${ACTION_VERBS})(?=\\s+${ACTOR_SUBJECT}${E})`,
+  'u',
+);
+const ACTOR_WILL_CUE = new RegExp(`${B}${ACTOR_SUBJECT}\\s+(?:[\\p{L}-]+\\s+){0,2}vil${E}`, 'u');
 const PASSIVE_CUE = word(
   'igangsættes|gennemføres|etableres|følges(?:\\s+op)?|udarbejdes|nedsættes|foretages|arbejdes|gøres|planlægges|' +
     'afholdes|indføres|implementeres|afsluttes|drøftes|konsolideres|udbygges|vurderes|fastholdes|udmeldes|opgøres|' +
-    'lanceres|udbredes|analyseres|fremlægges|opdateres|fjernes|anvendes|udgives',
+    'lanceres|udbredes|analyseres|fremlægges|opdateres|fjernes|udgives',
 );
 const FORECAST_CUE = word('forventes|forventer|forventeligt|planlægges|bliver\\s+lanceret');
 /** A cue after "blev"/"var" reports an earlier agreement: "I 2016 blev … enige om". */
 const PAST_AGREEMENT = word('blev|var');
 
+/** Participles of things done; after "forventes", "skal være" or "blive" they are plans instead. */
+const PARTICIPLES =
+  'overdraget|offentliggjort|afholdt|igangsat|påbegyndt|afsluttet|gennemført|godkendt|besluttet|sendt(?:\\s+ud)?|kørt|' +
+  'indgået|åbnet|startet|drøftet|præsenteret|fremlagt|etableret|oprettet|vedtaget|lanceret|aftalt';
 /** Words that mark a reported event as done (report voice), near a date this year or earlier. */
-const PAST_MARKERS = word(
-  'blev|var|har|havde|godkendte|aftalte|besluttede|overgik|indgik|startede|præsenterede|lancerede|nedsatte|foreslog|' +
-    'vurderede|overdraget|offentliggjort|afholdt|igangsat|påbegyndt|afsluttet|gennemført|godkendt|sendt(?:\\s+ud)?|kørt|' +
-    'trådte|indgået|åbnet|startet|drøftet',
+const PAST_MARKERS = new RegExp(
+  `(?<![\\p{L}\\d])(?:blev|var|har|havde|godkendte|aftalte|besluttede|overgik|indgik|startede|præsenterede|lancerede|` +
+    `nedsatte|foreslog|vurderede|trådte|${PARTICIPLES})(?![\\p{L}\\d])`,
+  'giu',
 );
-const PAST_AFTER = word('blev|var|aftalte|godkendte|besluttede|startede|er\\s+det\\s+aftalt|aftalt');
+/** Auxiliaries of the past tell anywhere in the clause: "Analyserapporten blev godkendt af … den 30. januar 2019". */
+const PAST_AUXILIARIES = word('blev|var|har|havde');
+const PLANNED_BEFORE = /(?:forventes|forventeligt|være|blive|skal|vil|kan)\s+(?:at\s+)?$/iu;
+const PAST_AFTER = new RegExp(`^\\s*(?:\\p{L}+\\s+){0,3}?(?:blev|var|aftalte|godkendte|besluttede|startede|${PARTICIPLES})(?![\\p{L}\\d])`, 'iu');
+/** A status date, not a plan: "Status for projektet medio oktober 2019 er:". */
+const STATUS_STAMP_AFTER = /^\s*er\s*:/iu;
 /** In agreement text only an auxiliary right before the date makes it past: "har den 31. marts 2017 overdraget". */
-const PAST_AUXILIARY_BEFORE = /(?<![\p{L}\d])(?:har|havde|blev|var)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const PAST_AUXILIARY_BEFORE = /(?<![\p{L}\d])(?:(?:har|havde|blev|var)\s+(?:[\p{L}-]+\s+){0,2}|(?:er|blev)\s+\p{L}+e?t\s+(?:pr\.\s+)?)$/iu;
 
 /** Where a sentence's actions part between two deadlines, strongest joint first: ", og at", " og ", ", ". */
 const CLAUSE_JOINTS = [/[,;]\s+(?:og\s+|samt\s+)?(?=at\s)/u, /\s+(?:og|samt)\s+/u, /[,;]\s+/u];
@@ -86,7 +113,7 @@ export function extractCommitments(doc: DocumentNode): Commitment[] {
       }
       for (const paragraph of child.children) {
         const column = paragraph.column;
-        const voice: Voice = column === 'status' || column === 'economy' || isReportDocument ? 'report' : 'agreement';
+        const voice: Voice = column === 'economy' ? 'economy' : column === 'status' || isReportDocument ? 'report' : 'agreement';
         // The agreement column quotes older agreements: their deadlines are not history to it.
         const rowCtx = column === 'agreement' ? { ...ctx, cutoff: null } : ctx;
         found.push(...fromParagraph(paragraph, voice, rowCtx, child.row));
@@ -121,7 +148,10 @@ interface Action {
 }
 
 function firstCue(text: string, voice: Voice): { index: number; length: number } | null {
-  const cues = [AGREEMENT_CUE, MODAL_CUE, PASSIVE_CUE, actionCue(), ...(voice === 'report' ? [FORECAST_CUE] : [])];
+  // "vil" alone is a commitment in agreement text; in reports and economy notes it is often mere future
+  // ("udgifterne vil indgå i ØA21"), so there it needs an actor: "Danske Regioner vil".
+  const will = voice === 'agreement' ? WILL_CUE : ACTOR_WILL_CUE;
+  const cues = [AGREEMENT_CUE, MODAL_CUE, will, PASSIVE_CUE, ACTION_CUE, ...(voice === 'report' ? [FORECAST_CUE] : [])];
   let best: { index: number; length: number } | null = null;
   for (const cue of cues) {
     const m = cue.exec(text);
@@ -130,26 +160,35 @@ function firstCue(text: string, voice: Voice): { index: number; length: number }
   return best;
 }
 
-/** An action verb counts only right after an actor: "Regionerne følger i 2018 op". */
-function actionCue(): RegExp {
-  return new RegExp(`${ACTOR_SUBJECT}\\s+(?:[\\p{L}-]+\\s+){0,1}(?:${ACTION_VERBS})${E}`, 'u');
-}
-const ACTOR_SUBJECT =
-  '(?:[Rr]egeringen|Danske\\s+Regioner|KL|[Rr]egionerne|[Pp]arterne|SUM|SDS|DIGST|[Ss]taten|Sundheds\\p{L}+|Digitaliserings\\p{L}+|Medicinrådet|[Aa]lmen\\s+praksis|Kommune|Hospital|\\p{Lu}\\p{Ll}+hospital)';
 
 function isHistory(sentence: string, d: LocatedDeadline, voice: Voice, ctx: Context): boolean {
   if (ctx.cutoff !== null && d.end < ctx.cutoff) return true;
   if (voice === 'agreement') return PAST_AUXILIARY_BEFORE.test(sentence.slice(Math.max(0, d.from - 30), d.from));
+  if (STATUS_STAMP_AFTER.test(sentence.slice(d.to))) return true;
   if (ctx.documentYear !== null && d.end > `${ctx.documentYear}-12-31`) return false;
   const clauseStart = Math.max(0, ...[',', ';', ':'].map((c) => sentence.lastIndexOf(c, d.from - 1) + 1));
-  return PAST_MARKERS.test(sentence.slice(clauseStart, d.from)) || PAST_AFTER.test(sentence.slice(d.to, d.to + 20));
+  const clause = sentence.slice(clauseStart, d.from);
+  const before = sentence.slice(Math.max(clauseStart, d.from - 40), d.from);
+  const doneBefore =
+    PAST_AUXILIARIES.test(clause) || [...before.matchAll(PAST_MARKERS)].some((m) => !PLANNED_BEFORE.test(before.slice(0, m.index)));
+  return doneBefore || PAST_AFTER.test(sentence.slice(d.to, d.to + 30));
+}
+
+/** "overgik … primo februar måned (…) og primo marts måned": a date joined to a past one is past too. */
+function withoutHistory(sentence: string, deadlines: LocatedDeadline[], voice: Voice, ctx: Context): LocatedDeadline[] {
+  const past = deadlines.map((d) => isHistory(sentence, d, voice, ctx));
+  for (let i = 1; i < deadlines.length; i++) {
+    const gap = sentence.slice(deadlines[i - 1]!.to, deadlines[i]!.from);
+    if (voice !== 'agreement' && past[i - 1] && /^\s*(?:\([^)]*\)\s*)?og\s+$/u.test(gap)) past[i] = true;
+  }
+  return deadlines.filter((_, i) => !past[i]);
 }
 
 function actionsOf(sentence: Sentence, voice: Voice, ctx: Context, everyDeadlineCounts: boolean): Action[] {
   const text = sentence.text;
   const cue = firstCue(text, voice);
   const pastAgreement = cue !== null && PAST_AGREEMENT.test(text.slice(0, cue.index));
-  const deadlines = findDeadlines(text, { documentYear: ctx.documentYear }).filter((d) => !isHistory(text, d, voice, ctx));
+  const deadlines = withoutHistory(text, findDeadlines(text, { documentYear: ctx.documentYear }), voice, ctx);
   const isCommitment = (cue !== null && !pastAgreement) || (everyDeadlineCounts && deadlines.length > 0);
   if (!isCommitment) return [];
   const subject = subjectActors(text, cue?.index ?? text.length, ctx);

@@ -146,6 +146,14 @@ function validDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month);
 }
 
+function dayOf(g: Groups, ctx: DeadlineContext): Interval | null {
+  const year = yearOf(g, 'year', ctx);
+  const month = monthOf(g.month);
+  const day = Number(g.day);
+  if (year === null || month === null || !validDay(year, month, day)) return null;
+  return { start: iso(year, month, day), end: iso(year, month, day), precision: 'day' };
+}
+
 function period(first: Interval, last: Interval): Interval {
   return { start: first.start, end: last.end, precision: 'period' };
 }
@@ -155,18 +163,19 @@ function period(first: Interval, last: Interval): Interval {
 const RULES: Rule[] = [
   {
     name: 'day-month-year',
-    core: `(?<day>${DAY})\\.\\s*(?<month>${MONTH})(?:\\s+(?<year>${YEAR}))?`,
+    core: `(?<day>${DAY})\\.\\s*(?<month>${MONTH})\\s+(?<year>${YEAR})`,
     needsCue: false,
-    build: (g, ctx) => {
-      const year = yearOf(g, 'year', ctx);
-      const month = monthOf(g.month);
-      const day = Number(g.day);
-      if (year === null || month === null || !validDay(year, month, day)) return null;
-      return { start: iso(year, month, day), end: iso(year, month, day), precision: 'day' };
-    },
+    build: (g, ctx) => dayOf(g, ctx),
+  },
+  {
+    name: 'day-month-of-document-year',
+    core: `(?<day>${DAY})\\.\\s*(?<month>${MONTH})`,
+    needsCue: true,
+    build: (g, ctx) => dayOf(g, ctx),
   },
   {
     name: 'numeric-date',
+
     core: `(?<day>${DAY})\\.(?<month>0?[1-9]|1[0-2])\\.\\s?(?<year>${YEAR})`,
     needsCue: false,
     build: (g) => {
@@ -330,7 +339,9 @@ const MONEY_NOUN_BEFORE = /(?:midl|bevilling|udgift|omkostning|budget|tilskud|fi
 const PRICE_BASIS_AFTER = /^-?(?:pl|niveau|priser|midl)/iu;
 /** "hvidbogen fra april 2017", "økonomiaftalen fra 2019": the date names a document, not a deadline. */
 const DOCUMENT_NOUN_BEFORE_FRA =
-  /(?:bog|rapport|analyse|plan|udspil|aftale|aftalen|retningslinje|strategi|lov|vejledning|anbefalinger|evaluering)\p{L}{0,4}\s*(?:[”"][^”"]*[”"]\s*)?$/iu;
+  /(?:bog|rapport|analyse|plan|udspil|aftale|retningslinje|strategi|lov|vejledning|anbefaling|evaluering)\p{L}{0,4}(?:\s+(?:af|om|på|for)\s+[\p{L}-]+){0,2}\s*(?:[”"][^”"]*[”"]\s*)?$/iu;
+/** "efter 1. maj 2017", "siden september 2017", "tidligst 2 år efter": conditions and history, not deadlines. */
+const NOT_A_DEADLINE_BEFORE = /(?<![\p{L}\d])(?:efter|siden|tidligst)\s+$/iu;
 
 /** A year next to an amount is a budget year; "2018-niveau", "18-pl" are price bases. */
 function isEconomicFigure(text: string, from: number, to: number): boolean {
@@ -343,11 +354,17 @@ function isDocumentDate(text: string, from: number, cue: string | undefined): bo
   return cue === 'fra' && DOCUMENT_NOUN_BEFORE_FRA.test(text.slice(Math.max(0, from - 60), from));
 }
 
+function isConditionOrHistory(text: string, from: number, cue: string | undefined): boolean {
+  return cue === undefined && NOT_A_DEADLINE_BEFORE.test(text.slice(Math.max(0, from - 12), from));
+}
+
 // ------------------------------------------------------------------ matching
 
 interface Candidate extends LocatedDeadline {
   cue: string | undefined;
   rule: string;
+  /** Read as a time expression but not a deadline; it still blocks shorter readings inside it. */
+  excluded: boolean;
 }
 
 function candidates(text: string, ctx: DeadlineContext): Candidate[] {
@@ -360,9 +377,10 @@ function candidates(text: string, ctx: DeadlineContext): Candidate[] {
       if (interval === null) continue;
       const from = match.index;
       const to = from + match[0].length;
-      if (rule.needsCue && isEconomicFigure(text, from, to)) continue;
-      if (isDocumentDate(text, from, groups.cue?.toLowerCase())) continue;
-      found.push({ ...interval, text: match[0], from, to, cue: groups.cue?.toLowerCase(), rule: rule.name });
+      const cue = groups.cue?.toLowerCase();
+      const excluded =
+        (rule.needsCue && isEconomicFigure(text, from, to)) || isDocumentDate(text, from, cue) || isConditionOrHistory(text, from, cue);
+      found.push({ ...interval, text: match[0], from, to, cue, rule: rule.name, excluded });
     }
   }
   return found;
@@ -419,6 +437,7 @@ function dropGlosses(text: string, found: Candidate[]): Candidate[] {
 
 /** Every deadline-like time expression in `text`, in reading order. */
 export function findDeadlines(text: string, context: DeadlineContext): LocatedDeadline[] {
-  const found = dropGlosses(text, joinRanges(text, nonOverlapping(candidates(text, context))));
+  const readings = nonOverlapping(candidates(text, context)).filter((c) => !c.excluded);
+  const found = dropGlosses(text, joinRanges(text, readings));
   return found.map(({ text: written, start, end, precision, from, to }) => ({ text: written, start, end, precision, from, to }));
 }

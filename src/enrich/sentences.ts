@@ -5,28 +5,29 @@ export interface Sentence {
 }
 
 /** Abbreviations that end with a period inside Danish agreement sentences. */
-const ABBREVIATIONS = new Set([
-  'bl.a', 'fx', 'f.eks', 'jf', 'mv', 'm.v', 'm.fl', 'm.m', 'ca', 'pr', 'd', 'nr', 'evt', 'inkl', 'ekskl', 'hhv', 'ift',
-  'vedr', 'dvs', 'pt', 'p.t', 'ifm', 'mhp', 'mio', 'mia', 'kr', 'pct', 'stk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'ang', 'iht', 'mht', 'o.l', 'osv', 'etc', 'tlf', 'incl',
+const NEVER_FINAL = new Set([
+  'bl.a', 'fx', 'f.eks', 'jf', 'm.m', 'ca', 'pr', 'd', 'nr', 'evt', 'inkl', 'ekskl', 'hhv', 'ift', 'vedr', 'dvs', 'pt',
+  'p.t', 'ifm', 'mhp', 'mio', 'mia', 'stk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov',
+  'dec', 'ang', 'iht', 'mht', 'o.l', 'tlf', 'incl',
 ]);
 
 /**
- * Splits at ".", "!", "?" or ";" followed by a capital, a digit-led bullet or a bracket, unless the
- * word before is an abbreviation ("mio. kr. i 2018") or an ordinal ("1. januar"); and at line breaks
- * that separate list lines.
+ * Splits at ".", "!", "?" or ";" followed by a capital, a bullet or a bracket, unless the word before
+ * is an abbreviation that never ends a sentence ("mio. kr.", "bl.a. Danske Regioner") or an ordinal
+ * ("1. januar"); at a stray " . " left by extraction; at line breaks; and where a year runs into a
+ * capitalised word, which is how table cells lose their line ends ("i november 2019 Sygehus Lillebælt").
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  const boundary = /([.!?;])(\s+)(?=[\p{Lu}[(•\-–"”])|\n+/gu;
+  const boundary = /([.!?;])(\s+)(?=[\p{Lu}[(•\-–"”])|(?<=\s)(\.)\s+|(?<=(?:19|20)\d{2})()\s+(?=\p{Lu})|\n+/gu;
   for (const m of text.matchAll(boundary)) {
     if (m[1] !== undefined) {
       const before = text.slice(start, m.index);
       const word = /([\p{L}.]+|\d+)$/u.exec(before)?.[1] ?? '';
-      if (m[1] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^\d{1,2}$/u.test(word))) continue;
+      if (m[1] === '.' && (NEVER_FINAL.has(word.toLowerCase()) || /^\d{1,2}$/u.test(word))) continue;
     }
-    const end = m[1] !== undefined ? m.index + 1 : m.index;
+    const end = m[1] !== undefined || m[3] !== undefined ? m.index + 1 : m.index;
     push(sentences, text, start, end);
     start = m.index + m[0].length;
   }
