@@ -56,5 +56,6 @@ function escapeMarkdownLabel(text: string): string {
 }
 
 function escapeMarkdownUrl(url: string): string {
-  return url.replace(/[()\s]/g, (ch) => encodeURIComponent(ch));
+  // encodeURIComponent leaves parentheses alone, and a ")" would end the Markdown link.
+  return url.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

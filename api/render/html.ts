@@ -43,6 +43,7 @@ export function layout(options: { title: string; current: NavItem; body: Html; s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Aftalesøg</title>
 <link rel="stylesheet" href="/style.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">Spring til indhold</a>

@@ -275,9 +275,11 @@ async function countFacets(backend: IndexBackend, documents: { id: string; title
   for (const item of all) {
     for (const actor of item.actors) actors.set(actor, (actors.get(actor) ?? 0) + 1);
     perDocument.set(item.citation.document.id, (perDocument.get(item.citation.document.id) ?? 0) + 1);
+    // A deadline counts in every year it overlaps, as the deadlineYear filter matches it.
     if (item.deadline) {
-      const year = Number(item.deadline.end.slice(0, 4));
-      years.set(year, (years.get(year) ?? 0) + 1);
+      for (let year = Number(item.deadline.start.slice(0, 4)); year <= Number(item.deadline.end.slice(0, 4)); year++) {
+        years.set(year, (years.get(year) ?? 0) + 1);
+      }
     }
   }
   return {

@@ -115,6 +115,7 @@ function clearResults() {
   moreButton.hidden = true;
   $('facet-year').replaceChildren();
   $('facet-type').replaceChildren();
+  document.querySelector('.facets').hidden = state.docs.length === 0;
 }
 
 function showError(body) {
@@ -222,6 +223,7 @@ function renderGroups(groups) {
 }
 
 function renderFacets(facets) {
+  document.querySelector('.facets').hidden = facets.year.length === 0 && facets.type.length === 0 && state.docs.length === 0;
   const yearList = $('facet-year');
   yearList.replaceChildren();
   const years = [...facets.year].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));

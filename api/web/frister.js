@@ -4,6 +4,7 @@
 'use strict';
 
 const PAGE_SIZE = 100;
+const STATUS_PREVIEW = 140;
 const FIELDS = ['deadlineYear', 'deadlineFrom', 'deadlineTo', 'actor', 'doc', 'q'];
 
 const $ = (id) => document.getElementById(id);
@@ -90,8 +91,16 @@ function row(item) {
     el('td', {}, item.actors.join(', ') || '—'),
     el('td', { class: 'action' }, item.action),
     el('td', { class: 'source' }, el('a', { href: new URL(item.permalink).pathname }, item.cite.text)),
-    el('td', {}, item.status ?? '—'),
+    el('td', { class: 'status-cell' }, statusCell(item.status)),
   );
+}
+
+/** Follow-up status notes can be long: show the start, fold the rest into a disclosure. */
+function statusCell(status) {
+  if (!status) return '—';
+  if (status.length <= STATUS_PREVIEW) return status;
+  const cut = status.lastIndexOf(' ', STATUS_PREVIEW);
+  return el('details', {}, el('summary', {}, `${status.slice(0, cut > 0 ? cut : STATUS_PREVIEW)} …`), status);
 }
 
 function el(tag, attributes = {}, ...children) {
