@@ -28,7 +28,7 @@ const AGREEMENT_CUE = word(
   'enige\\s+om|enighed(?:\\s+mellem\\s+\\p{L}+)?\\s+om|har\\s+aftalt|aftalt,?\\s+at|har\\s+besluttet|tilstræbes|tilstræber',
 );
 /** "skal ses i lyset af", "skal bemærkes": a modal that binds no one. */
-const MODAL_CUE = /(?<![\p{L}\d])(?:skal(?!\s+(?:ses|bemærkes|nævnes|understreges))|forpligter\s+sig|påtager\s+sig)(?![\p{L}\d])/iu;
+const MODAL_CUE = /(?<![\p{L}\d])(?:skal(?!\s+(?:ses|bemærkes|nævnes|understreges|kunne))|forpligter\s+sig|påtager\s+sig)(?![\p{L}\d])/iu;
 const WILL_CUE = word('vil');
 const ACTION_VERBS =
   'igangsætter|gennemfører|udarbejder|sikrer|følger|arbejder|afholder|etablerer|nedsætter|fremlægger|præsenterer|' +
@@ -44,7 +44,8 @@ const ACTION_CUE = new RegExp(
   `(?<=${B}${ACTOR_SUBJECT}\\s+(?:[\\p{L}-]+\\s+)?)(?:${ACTION_VERBS})${E}|${B}(?:${ACTION_VERBS})(?=\\s+${ACTOR_SUBJECT}${E})`,
   'u',
 );
-const ACTOR_WILL_CUE = new RegExp(`${B}${ACTOR_SUBJECT}\\s+(?:[\\p{L}-]+\\s+){0,2}vil${E}`, 'u');
+/** "Danske Regioner vil", "vi skal": a modal with an actor as its subject (the cue is the modal itself). */
+const ACTOR_MODAL_CUE = new RegExp(`(?<=${B}(?:${ACTOR_SUBJECT}|[Vv]i)\\s+(?:[\\p{L}-]+\\s+){0,2})(?:vil|skal)${E}`, 'u');
 const PASSIVE_CUE = word(
   'igangsættes|gennemføres|etableres|følges(?:\\s+op)?|udarbejdes|nedsættes|foretages|arbejdes|gøres|planlægges|' +
     'afholdes|indføres|implementeres|afsluttes|drøftes|konsolideres|udbygges|vurderes|fastholdes|udmeldes|opgøres|' +
@@ -148,10 +149,11 @@ interface Action {
 }
 
 function firstCue(text: string, voice: Voice): { index: number; length: number } | null {
-  // "vil" alone is a commitment in agreement text; in reports and economy notes it is often mere future
-  // ("udgifterne vil indgå i ØA21"), so there it needs an actor: "Danske Regioner vil".
-  const will = voice === 'agreement' ? WILL_CUE : ACTOR_WILL_CUE;
-  const cues = [AGREEMENT_CUE, MODAL_CUE, will, PASSIVE_CUE, ACTION_CUE, ...(voice === 'report' ? [FORECAST_CUE] : [])];
+  // Modals bind in agreement text. In reports "vil" and "skal" are often mere future or norms ("udgifterne
+  // vil indgå i ØA21", "Borgerne skal kunne stole på"), so there they need an actor: "Danske Regioner vil";
+  // an economy note's obligations ("Udgifterne skal afholdes i 2019") still count.
+  const modals = voice === 'agreement' ? [MODAL_CUE, WILL_CUE] : voice === 'economy' ? [MODAL_CUE, ACTOR_MODAL_CUE] : [ACTOR_MODAL_CUE];
+  const cues = [AGREEMENT_CUE, ...modals, PASSIVE_CUE, ACTION_CUE, ...(voice === 'report' ? [FORECAST_CUE] : [])];
   let best: { index: number; length: number } | null = null;
   for (const cue of cues) {
     const m = cue.exec(text);

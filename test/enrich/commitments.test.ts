@@ -110,4 +110,13 @@ describe('extractCommitments: a work programme (note)', () => {
     );
     expect(found.map((c) => [c.actors, c.deadline?.text])).toEqual([[['Danske Regioner'], 'i efteråret 2019']]);
   });
+
+  it('reads "vil" and "skal" as commitments only with an actor, and names that actor', () => {
+    const found = commitmentsIn(
+      'Borgerne skal kunne stole på, at regionerne håndterer data sikkert. Råstoffer skal transporteres længere. ' +
+        'Regionerne vil også arbejde for en mere populationsbaseret tilgang til styring.',
+      note,
+    );
+    expect(found.map((c) => c.actors)).toEqual([['Regionerne']]);
+  });
 });
