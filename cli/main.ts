@@ -1,19 +1,17 @@
 import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CatalogError, isDocumentType, validateEntry } from '../src/catalog/index.ts';
 import { ExtractError } from '../src/extract/index.ts';
 import { slugify } from '../src/segment/slug.ts';
 import type { CatalogEntry } from '../src/tree/types.ts';
 import { processFile, readCatalog, sourcePath } from '../ingest/process-file.ts';
 import type { IngestItem } from '../ingest/runner.ts';
+import { DEFAULT_CATALOG } from './catalog-path.ts';
 import { formatOutline } from './outline.ts';
 import { openConfiguredBackend } from './open-backend.ts';
 import { runIngest } from './run-ingest.ts';
 import { UsageError } from './usage-error.ts';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-export const DEFAULT_CATALOG = resolve(ROOT, 'corpus/catalog.json');
 
 const USAGE = `Brug: aftalesog <kommando> [valg]
 
