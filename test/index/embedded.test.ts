@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IndexBackend } from '../../src/index/backend.ts';
+import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
+import type { Commitment } from '../../src/tree/types.ts';
+import { runBackendContract } from './contract.ts';
+import { corpusDocument } from './corpus-documents.ts';
+
+const dirs: string[] = [];
+async function freshDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'aftalesog-index-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+runBackendContract('embedded', async () => openEmbeddedIndex({ dir: await freshDir() }));
+
+describe('the embedded index on disk', () => {
+  it('keeps the previous version whole when storing a new one fails midway', async () => {
+    const dir = await freshDir();
+    const backend = await openEmbeddedIndex({ dir });
+    try {
+      const { doc, commitments } = await corpusDocument('oa18');
+      await backend.putDocument(doc, commitments);
+      const before = await backend.search({ q: 'patientansvarlig læge' });
+      // Two commitments with one id break the write after the paragraphs went in.
+      const broken = { ...doc, contentHash: 'broken' };
+      const duplicate: Commitment[] = [commitments[0]!, commitments[0]!];
+      await expect(backend.putDocument(broken, duplicate)).rejects.toThrow();
+      expect(await backend.contentHashOf('oa18')).toBe(doc.contentHash);
+      expect(await backend.search({ q: 'patientansvarlig læge' })).toEqual(before);
+      expect((await backend.commitments({ documents: ['oa18'], limit: 100 })).total).toBe(commitments.length);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('is there again after closing and opening the folder', async () => {
+    const dir = await freshDir();
+    const { doc, commitments } = await corpusDocument('afskaf-produktivitetskravet');
+    const first: IndexBackend = await openEmbeddedIndex({ dir });
+    await first.putDocument(doc, commitments);
+    const found = await first.search({ q: 'aktivitetspuljen' });
+    await first.close();
+    const again = await openEmbeddedIndex({ dir });
+    try {
+      expect(await again.search({ q: 'aktivitetspuljen' })).toEqual(found);
+      expect(found.total).toBeGreaterThan(0);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('orders very common words by year instead of scoring every hit', async () => {
+    const dir = await freshDir();
+    const backend = await openEmbeddedIndex({ dir, rankLimit: 10 });
+    try {
+      for (const id of ['oa18', 'dr-arbejdsprogram-2019-2020']) {
+        const { doc, commitments } = await corpusDocument(id);
+        await backend.putDocument(doc, commitments);
+      }
+      const common = await backend.search({ q: 'regionerne', limit: 100 });
+      expect(common.total).toBeGreaterThan(10);
+      const years = common.hits.map((h) => h.citation.document.year ?? -1);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      expect(common.hits.every((h) => h.score > 0)).toBe(true);
+      const rare = await backend.search({ q: 'ledelseskommissionen' });
+      expect(rare.total).toBeLessThanOrEqual(10);
+      const scores = rare.hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    } finally {
+      await backend.close();
+    }
+  });
+});
