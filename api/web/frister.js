@@ -100,7 +100,8 @@ function statusCell(status) {
   if (!status) return '—';
   if (status.length <= STATUS_PREVIEW) return status;
   const cut = status.lastIndexOf(' ', STATUS_PREVIEW);
-  return el('details', {}, el('summary', {}, `${status.slice(0, cut > 0 ? cut : STATUS_PREVIEW)} …`), status);
+  const at = cut > 0 ? cut : STATUS_PREVIEW;
+  return el('div', {}, status.slice(0, at), el('details', {}, el('summary', {}, 'Vis hele status'), status.slice(at)));
 }
 
 function el(tag, attributes = {}, ...children) {

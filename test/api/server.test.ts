@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
+import { processFile, readCatalog, sourcePath } from '../../ingest/process-file.ts';
+import { extractCommitments } from '../../src/enrich/commitments.ts';
+import type { DocumentNode, SectionNode } from '../../src/tree/types.ts';
 import { openCorpusIndex, type CorpusIndex } from './corpus-index.ts';
 
 // The users' tasks against a real embedded index filled from the corpus.
@@ -75,6 +78,12 @@ describe('searching across the agreements', () => {
       expect(group.hits.length).toBeGreaterThan(0);
       expect(group.hits.every((h) => h.citation.document.year === group.year)).toBe(true);
     }
+  });
+
+  it('suggests a nearby query ("Mente du …?") when a misspelling finds nothing', async () => {
+    const body = (await get('/api/search?q=patientansvarlik')).json<{ total: number; suggestion?: string }>();
+    expect(body.total).toBe(0);
+    expect(body.suggestion).toBe('patientansvarlig');
   });
 
   it('pages with limit and offset', async () => {
@@ -273,6 +282,65 @@ describe('bad input gets a readable 4xx, never a 500', () => {
     const res = await get(`/p/${PATIENT_SECTION}/2`, { accept: 'image/png' });
     expect(res.statusCode).toBe(406);
     expect(res.json().code).toBe('NOT_ACCEPTABLE');
+  });
+});
+
+// Runs last: it stores a revised version of the proposal (udspil), which no test above reads.
+describe('links into an earlier version keep working', () => {
+  const DOC = 'afskaf-produktivitetskravet';
+  const OLD_SECTION = `${DOC}/styring-af-regionerne-og-sundhedsvaesnet`;
+  const NEW_SECTION = `${DOC}/styring-af-sundhedsvaesenet`;
+  const DROPPED = `${DOC}/fra-styring-efter-aktivitet-til-styring-efter-politiske/3`;
+  let droppedText = '';
+
+  beforeAll(async () => {
+    // The revision renames a section (its paragraphs get new ids) and drops a paragraph.
+    const catalog = await readCatalog(new URL('../../corpus/catalog.json', import.meta.url).pathname);
+    const entry = catalog.entries.find((e) => e.id === DOC)!;
+    const original = await processFile(sourcePath(catalog, entry), entry);
+    const revised: DocumentNode = structuredClone(original);
+    revised.contentHash = `${original.contentHash}-revised`;
+    const sections = revised.children[0]!.children.filter((c): c is SectionNode => c.type === 'section');
+    const renamed = sections.find((c) => c.id === OLD_SECTION)!;
+    renamed.id = NEW_SECTION;
+    renamed.heading = { number: null, title: 'Styring af sundhedsvæsenet' };
+    for (const p of renamed.children) {
+      p.id = p.id.replace(OLD_SECTION, NEW_SECTION);
+      p.citation.section = renamed.heading;
+    }
+    const last = sections.find((c) => DROPPED.startsWith(`${c.id}/`))!;
+    droppedText = last.children.find((p) => p.id === DROPPED)!.text;
+    last.children = last.children.filter((p) => p.id !== DROPPED);
+    await index.backend.putDocument(revised, extractCommitments(revised));
+  });
+
+  it('redirects a renamed paragraph to its new id (API, page and page-as-JSON)', async () => {
+    const api = await get(`/api/paragraphs/${OLD_SECTION}/2`);
+    expect(api.statusCode).toBe(301);
+    expect(api.headers.location).toBe(`/api/paragraphs/${NEW_SECTION}/2`);
+    expect(api.json()).toEqual({ status: 'moved', from: `${OLD_SECTION}/2`, to: `${NEW_SECTION}/2`, location: `/api/paragraphs/${NEW_SECTION}/2` });
+
+    const page = await get(`/p/${OLD_SECTION}/2`, { accept: 'text/html' });
+    expect(page.statusCode).toBe(301);
+    expect(page.headers.location).toBe(`/p/${NEW_SECTION}/2`);
+    const pageJson = await get(`/p/${OLD_SECTION}/2`, { accept: 'application/json' });
+    expect(pageJson.statusCode).toBe(301);
+    expect(pageJson.headers.location).toBe(`/p/${NEW_SECTION}/2`);
+
+    const target = await get(api.headers.location as string);
+    expect(target.json()).toMatchObject({ status: 'found', id: `${NEW_SECTION}/2` });
+  });
+
+  it('shows a dropped paragraph as its archived quote with a Danish notice', async () => {
+    const api = await get(`/api/paragraphs/${DROPPED}`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ status: 'archived', id: DROPPED, quote: droppedText, permalink: `${SITE}/p/${DROPPED}` });
+    expect(api.json().cite.text).toMatch(/^Afskaf produktivitetskravet og aktivitetspuljen, /);
+
+    const page = await get(`/p/${DROPPED}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Dette afsnit findes ikke længere i den nyeste udgave af dokumentet.');
+    expect(page.body).toContain(droppedText.slice(0, 40).replace(/&/g, '&amp;'));
   });
 });
 
