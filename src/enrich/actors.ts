@@ -1,7 +1,10 @@
+import { normalizeActor } from '../analysis/index.ts';
+
 /**
- * Who acts in a commitment sentence: a small table of actor names as the texts write them
- * (pattern → normalized name). "Parterne" is not here: it stands for the document's own parties
- * and is resolved by the caller.
+ * Who acts in a commitment sentence: a small table of how the texts write actors (pattern → name),
+ * each name then normalized by the shared synonym data (`normalizeActor`: DR → Danske Regioner,
+ * SUM → Sundheds- og Ældreministeriet). "Parterne" stands for the document's own parties and "vi"
+ * for a note's author; the caller passes those in.
  */
 
 export interface ActorMention {
@@ -40,9 +43,9 @@ const AUTHOR = new RegExp(`${B}(?:[Vv]i)${E}`, 'gu');
 const COMPILED = ACTORS.map(([pattern, name]) => ({ regex: new RegExp(`${B}(?:${pattern})${E}`, 'gu'), name }));
 
 function canonical(written: string, name: string): string {
-  if (name !== '') return name;
+  if (name !== '') return normalizeActor(name);
   const folded = written.replace(/\s+/gu, ' ');
-  return /^[a-zæøå]/u.test(folded) ? folded[0]!.toUpperCase() + folded.slice(1) : folded;
+  return normalizeActor(/^[a-zæøå]/u.test(folded) ? folded[0]!.toUpperCase() + folded.slice(1) : folded);
 }
 
 /**
@@ -55,10 +58,10 @@ export function findActors(text: string, parties: string[], author: string[]): A
     for (const m of text.matchAll(regex)) found.push({ name: canonical(m[0], name), from: m.index, to: m.index + m[0].length });
   }
   for (const m of text.matchAll(PARTIES)) {
-    for (const name of parties) found.push({ name, from: m.index, to: m.index + m[0].length });
+    for (const name of parties) found.push({ name: normalizeActor(name), from: m.index, to: m.index + m[0].length });
   }
   for (const m of text.matchAll(AUTHOR)) {
-    for (const name of author) found.push({ name, from: m.index, to: m.index + m[0].length });
+    for (const name of author) found.push({ name: normalizeActor(name), from: m.index, to: m.index + m[0].length });
   }
   found.sort((a, b) => a.from - b.from || b.to - a.to);
   const kept: ActorMention[] = [];

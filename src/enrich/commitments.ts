@@ -1,7 +1,8 @@
+import { normalizeActor } from '../analysis/index.ts';
 import type { Commitment, Deadline, DocumentNode, FollowUpRow, ParagraphNode } from '../tree/types.ts';
 import { findActors, uniqueNames } from './actors.ts';
 import { findDeadlines, type LocatedDeadline } from './deadlines.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
+import { commitmentSentences, type Sentence } from './sentences.ts';
 
 /**
  * Commitments — who agreed to do what, by when — read sentence by sentence from a document tree.
@@ -25,7 +26,8 @@ const E = '(?![\\p{L}\\d])';
 const word = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
 
 const AGREEMENT_CUE = word(
-  'enige\\s+om|enighed(?:\\s+mellem\\s+\\p{L}+)?\\s+om|har\\s+aftalt|aftalt,?\\s+at|har\\s+besluttet|tilstræbes|tilstræber',
+  'enige\\s+om|enighed(?:\\s+mellem\\s+\\p{L}+)?\\s+om|har\\s+aftalt|aftalt,?\\s+at|har\\s+besluttet|tilstræbes|tilstræber|' +
+    '(?:er|bliver)\\s+ansvarlige?\\s+for|har\\s+(?:[\\p{L}-]+\\s+){0,2}ansvar(?:et)?\\s+for|har\\s+til\\s+opgave',
 );
 /** "skal ses i lyset af", "skal bemærkes": a modal that binds no one. */
 const MODAL_CUE = /(?<![\p{L}\d])(?:skal(?!\s+(?:ses|bemærkes|nævnes|understreges|kunne))|forpligter\s+sig|påtager\s+sig)(?![\p{L}\d])/iu;
@@ -101,7 +103,7 @@ export function extractCommitments(doc: DocumentNode): Commitment[] {
   const ctx: Context = {
     documentYear,
     cutoff: doc.meta.date ?? (documentYear === null ? null : `${documentYear}-01-01`),
-    parties: doc.meta.parties,
+    parties: doc.meta.parties.map(normalizeActor),
     year: documentYear,
   };
   const isReportDocument = doc.meta.type !== 'økonomiaftale' && doc.meta.type !== 'opfølgningsskema';
@@ -126,7 +128,7 @@ export function extractCommitments(doc: DocumentNode): Commitment[] {
 
 function fromParagraph(paragraph: ParagraphNode, voice: Voice, ctx: Context, row: FollowUpRow | undefined): Commitment[] {
   const everyDeadlineCounts = paragraph.column === 'status';
-  const actions = splitSentences(paragraph.text).flatMap((sentence) => actionsOf(sentence, voice, ctx, everyDeadlineCounts));
+  const actions = commitmentSentences(paragraph.text).flatMap((sentence) => actionsOf(sentence, voice, ctx, everyDeadlineCounts));
   return actions.map((action, i) => ({
     type: 'commitment' as const,
     id: `${paragraph.id}#c${i + 1}`,

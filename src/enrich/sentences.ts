@@ -1,3 +1,5 @@
+import { sentenceSpans } from '../analysis/index.ts';
+
 /** A sentence of a paragraph with its offset, so deadlines and actions can point back into the text. */
 export interface Sentence {
   text: string;
@@ -12,12 +14,36 @@ const NEVER_FINAL = new Set([
 ]);
 
 /**
+ * The sentences of a paragraph as the shared analysis splits them, each split again where extraction
+ * ran sentences together (see `splitRunOns`).
+ */
+export function commitmentSentences(text: string): Sentence[] {
+  return joinBrokenDates(text, sentenceSpans(text)).flatMap((span) =>
+    splitRunOns(text.slice(span.start, span.end)).map((s) => ({ text: s.text, from: span.start + s.from })),
+  );
+}
+
+/** The shared splitter ends a sentence inside "22.10.2019" and "1.4. 2021": such pieces are joined again. */
+function joinBrokenDates(text: string, spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const joined: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && /\d\.$/u.test(text.slice(previous.start, previous.end)) && /^\s*\d/u.test(text.slice(previous.end, span.end))) {
+      previous.end = span.end;
+    } else {
+      joined.push({ start: span.start, end: span.end });
+    }
+  }
+  return joined;
+}
+
+/**
  * Splits at ".", "!", "?" or ";" followed by a capital, a bullet or a bracket, unless the word before
  * is an abbreviation that never ends a sentence ("mio. kr.", "bl.a. Danske Regioner") or an ordinal
  * ("1. januar"); at a stray " . " left by extraction; at line breaks; and where a year runs into a
  * capitalised word, which is how table cells lose their line ends ("i november 2019 Sygehus Lillebælt").
  */
-export function splitSentences(text: string): Sentence[] {
+function splitRunOns(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   const boundary = /([.!?;])(\s+)(?=[\p{Lu}[(•\-–"”])|(?<=\s)(\.)\s+|(?<=(?:19|20)\d{2})()\s+(?=\p{Lu})|\n+/gu;

@@ -92,9 +92,22 @@ describe('extractCommitments: follow-up scheme rows', () => {
     for (const c of dated) expect(c).toMatchObject({ responsible: 'AKJ', references: ['ØA18', 'ØA19'], status: row.row?.status });
   });
 
+  it('reads responsibility in the economy column and resolves the abbreviation', () => {
+    const sum = followUpRow('oa20-opfoelgning/1/mit-overblik', {
+      topic: 'Mit overblik',
+      agreement: '',
+      economy: 'SUM er ansvarlig for, at aftaleoversigt og stamkort tilsluttes Mit Overblik.',
+      status: '',
+      references: [],
+      responsible: 'AKJ / NPE',
+    });
+    const [c] = extractCommitments(documentOf(scheme, [], [sum]));
+    expect(c).toMatchObject({ actors: ['Sundheds- og Ældreministeriet'], deadline: null, responsible: 'AKJ / NPE' });
+  });
+
   it('keeps the agreement cell as agreement text', () => {
     expect(found.find((c) => c.paragraphId.endsWith('/1'))).toMatchObject({
-      actors: ['Regeringen', 'KL', 'Danske Regioner'],
+      actors: ['Regeringen', 'Kommunernes Landsforening', 'Danske Regioner'],
       deadline: null,
     });
   });

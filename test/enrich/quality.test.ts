@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processFile, readCatalog, sourcePath } from '../../ingest/process-file.ts';
+import { normalizeActor } from '../../src/analysis/index.ts';
 import { extractCommitments } from '../../src/enrich/index.ts';
 import { paragraphsOf, type Commitment, type Deadline, type DocumentNode } from '../../src/tree/index.ts';
 
@@ -78,7 +79,7 @@ describe('commitments with deadlines in the corpus, against the hand-made gold l
     const exact = matches.filter((m) => m.found.deadline?.start === m.gold.deadline.start && m.found.deadline.end === m.gold.deadline.end);
     const actorsRight = matches.filter((m) => {
       const parties = docs.get(m.gold.document)?.meta.parties ?? [];
-      return sameSet(m.found.actors, m.gold.actors.flatMap((a) => (a === '@parties' ? parties : [a])));
+      return sameSet(m.found.actors, m.gold.actors.flatMap((a) => (a === '@parties' ? parties : [a])).map(normalizeActor));
     });
     const rate = (n: number, d: number) => `${n}/${d} = ${(n / Math.max(1, d)).toFixed(3)}`;
     console.log(
