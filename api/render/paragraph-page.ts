@@ -33,18 +33,26 @@ ${crumbs(view.breadcrumb)}
 <p>Teksten nedenfor er afsnittet, som det stod, da linket blev lavet. Det blev arkiveret den ${archived}.</p>
 </div>
 <blockquote class="current archived" cite="${view.permalink}">${paragraphs(view.quote)}</blockquote>
+<p><a href="${searchForQuote(view)}">Søg efter teksten i dokumentets nyeste udgave</a></p>
 </article>
 ${citeBox(view)}`;
   return layout({ title: `${heading} (arkiveret)`, current: null, body, scripts: ['/copy.js'] });
 }
 
-export function notFoundPage(message: string): string {
+export function notFoundPage(id: string): string {
   const body = html`
 <h1>Afsnittet blev ikke fundet</h1>
 <p>Linket peger ikke på et afsnit, vi kender. Tjek adressen, eller søg efter teksten.</p>
-<p class="technical">${message}</p>
+<p class="technical">Intet afsnit har nogensinde haft id'et <code>${id}</code>.</p>
 <p><a href="/">Gå til søgningen</a></p>`;
   return layout({ title: 'Ikke fundet', current: null, body });
+}
+
+/** A search in the same document for the quote's first words (plain words: no query operators). */
+function searchForQuote(view: ArchivedView): string {
+  const words = view.quote.match(/[\p{L}\d]{4,}/gu)?.slice(0, 4) ?? [];
+  const params = new URLSearchParams({ q: words.join(' '), doc: view.citation.document.id });
+  return `/?${params.toString()}`;
 }
 
 function crumbs(items: Crumb[]): Html {

@@ -48,7 +48,7 @@ export async function pageRoutes(app: FastifyInstance, options: RouteOptions): P
       case 'moved':
         return reply.redirect(paragraphPath(view.to), 301);
       case 'unknown':
-        return reply.code(404).send(notFoundPage(apiError('PARAGRAPH_NOT_FOUND', id).message));
+        return reply.code(404).send(notFoundPage(id));
     }
   });
 }

@@ -341,6 +341,7 @@ describe('links into an earlier version keep working', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Dette afsnit findes ikke længere i den nyeste udgave af dokumentet.');
     expect(page.body).toContain(droppedText.slice(0, 40).replace(/&/g, '&amp;'));
+    expect(page.body).toMatch(new RegExp(`<a href="/\\?q=[^"]+&amp;doc=${DOC}">Søg efter teksten i dokumentets nyeste udgave</a>`));
   });
 });
 
