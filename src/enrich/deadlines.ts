@@ -24,7 +24,10 @@ import type { Deadline, DeadlinePrecision } from '../tree/types.ts';
  * name part ("strategi 2018-2022", "takstsystem 2018", "for perioden 2016-2020"), a price basis
  * ("18-pl", "2018-niveau") or an economic figure: a year next to an amount ("0,5 mia. kr. i 2018",
  * "i 2018 på 131 mio. kr.", "151,1 mio. kr. årligt fra 2018") is a budget year, not a deadline.
- * Dates, months with a year, quarters, half-years, seasons and primo/medio/ultimo stand alone.
+ * Dates, months with a year, quarters, half-years, seasons and primo/medio/ultimo stand alone; a
+ * date or month without a year ("den 19. september", "i november") needs a cue and takes the
+ * document's year. Not deadlines either: a date after "efter", "siden" or "tidligst" (a condition or
+ * history), and the date of a document ("hvidbogen fra april 2017", "økonomiaftalen fra 2019").
  */
 
 /** A deadline found in a text, with its position: `text` is `source.slice(from, to)`. */
@@ -362,7 +365,6 @@ function isConditionOrHistory(text: string, from: number, cue: string | undefine
 
 interface Candidate extends LocatedDeadline {
   cue: string | undefined;
-  rule: string;
   /** Read as a time expression but not a deadline; it still blocks shorter readings inside it. */
   excluded: boolean;
 }
@@ -380,7 +382,7 @@ function candidates(text: string, ctx: DeadlineContext): Candidate[] {
       const cue = groups.cue?.toLowerCase();
       const excluded =
         (rule.needsCue && isEconomicFigure(text, from, to)) || isDocumentDate(text, from, cue) || isConditionOrHistory(text, from, cue);
-      found.push({ ...interval, text: match[0], from, to, cue, rule: rule.name, excluded });
+      found.push({ ...interval, text: match[0], from, to, cue, excluded });
     }
   }
   return found;
