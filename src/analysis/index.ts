@@ -9,7 +9,7 @@ export { elasticsearchAnalysis, synonymRules } from './elasticsearch.ts';
 export type { ElasticsearchAnalysis, ElasticsearchAnalysisOptions } from './elasticsearch.ts';
 export { fold } from './fold.ts';
 export { isDanishWord } from './lexicon.ts';
-export { sentenceSpans, splitSentences } from './sentences.ts';
+export { isNonFinalAbbreviation, sentenceSpans, splitSentences } from './sentences.ts';
 export type { SentenceSpan } from './sentences.ts';
 export { stem } from './stem.ts';
 export { isStopword, STOPWORDS } from './stopwords.ts';

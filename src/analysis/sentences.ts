@@ -51,13 +51,22 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     const span = { start: found, end: found + piece.length, text: '' };
     cursor = span.end;
     const previous = spans.at(-1);
-    // A sentence does not start with a small letter: "31. december", "… mia. kr. til …".
-    if (previous && /^\p{Ll}/u.test(piece)) previous.end = span.end;
+    // A sentence does not start with a small letter ("31. december", "… mia. kr. til …"), nor
+    // with the rest of a numeric date ("22.10." + "2019").
+    const brokenDate = previous && /\d\.$/u.test(protectedText.slice(previous.start, previous.end)) && /^\d/u.test(piece);
+    if (previous && (/^\p{Ll}/u.test(piece) || brokenDate)) previous.end = span.end;
     else spans.push(span);
   }
   for (const span of spans) span.text = text.slice(span.start, span.end);
   return spans;
 }
+
+/** True for an abbreviation (without its final period) that never ends a sentence: "bl.a", "jf", "mio". */
+export function isNonFinalAbbreviation(word: string): boolean {
+  return NON_FINAL.has(`${word.toLowerCase()}.`);
+}
+
+const NON_FINAL = new Set(abbreviations.neverFinal);
 
 /** Splits text into sentences ("bl.a.", "mia. kr.", "jf.", "ca.", "pct." do not end one). */
 export function splitSentences(text: string): string[] {

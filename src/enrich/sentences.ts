@@ -1,4 +1,4 @@
-import { sentenceSpans } from '../analysis/index.ts';
+import { isNonFinalAbbreviation, sentenceSpans } from '../analysis/index.ts';
 
 /** A sentence of a paragraph with its offset, so deadlines and actions can point back into the text. */
 export interface Sentence {
@@ -6,35 +6,14 @@ export interface Sentence {
   from: number;
 }
 
-/** Abbreviations that end with a period inside Danish agreement sentences. */
-const NEVER_FINAL = new Set([
-  'bl.a', 'fx', 'f.eks', 'jf', 'm.m', 'ca', 'pr', 'd', 'nr', 'evt', 'inkl', 'ekskl', 'hhv', 'ift', 'vedr', 'dvs', 'pt',
-  'p.t', 'ifm', 'mhp', 'mio', 'mia', 'stk', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov',
-  'dec', 'ang', 'iht', 'mht', 'o.l', 'tlf', 'incl',
-]);
-
 /**
  * The sentences of a paragraph as the shared analysis splits them, each split again where extraction
  * ran sentences together (see `splitRunOns`).
  */
 export function commitmentSentences(text: string): Sentence[] {
-  return joinBrokenDates(text, sentenceSpans(text)).flatMap((span) =>
+  return sentenceSpans(text).flatMap((span) =>
     splitRunOns(text.slice(span.start, span.end)).map((s) => ({ text: s.text, from: span.start + s.from })),
   );
-}
-
-/** The shared splitter ends a sentence inside "22.10.2019" and "1.4. 2021": such pieces are joined again. */
-function joinBrokenDates(text: string, spans: { start: number; end: number }[]): { start: number; end: number }[] {
-  const joined: { start: number; end: number }[] = [];
-  for (const span of spans) {
-    const previous = joined.at(-1);
-    if (previous !== undefined && /\d\.$/u.test(text.slice(previous.start, previous.end)) && /^\s*\d/u.test(text.slice(previous.end, span.end))) {
-      previous.end = span.end;
-    } else {
-      joined.push({ start: span.start, end: span.end });
-    }
-  }
-  return joined;
 }
 
 /**
@@ -51,7 +30,7 @@ function splitRunOns(text: string): Sentence[] {
     if (m[1] !== undefined) {
       const before = text.slice(start, m.index);
       const word = /([\p{L}.]+|\d+)$/u.exec(before)?.[1] ?? '';
-      if (m[1] === '.' && (NEVER_FINAL.has(word.toLowerCase()) || /^\d{1,2}$/u.test(word))) continue;
+      if (m[1] === '.' && (isNonFinalAbbreviation(word) || /^\d{1,2}$/u.test(word))) continue;
     }
     const end = m[1] !== undefined || m[3] !== undefined ? m.index + 1 : m.index;
     push(sentences, text, start, end);

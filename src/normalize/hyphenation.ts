@@ -6,6 +6,9 @@ const SUSPENSION_WORDS = new Set(['og', 'eller', 'samt', 'til', 'som', 'såvel',
 
 const LETTER = /\p{L}/u;
 
+/** A month range ("nov-dec", "januar-marts") keeps its hyphen. */
+const MONTH = /^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+
 /** Lower-case abbreviations and short loanwords that Danish joins to a compound with a hyphen. */
 const HYPHENATED_SHORT_WORDS = new Set(['it', 'tv', 'pc', 'web', 'sms', 'app', 'e', 'cpr', 'dna', 'ekg', 'mr']);
 
@@ -27,6 +30,7 @@ export function joinLineEndHyphen(left: string, right: string, isWord: IsWord): 
   if (isWord(joined.replace(/[^\p{L}-]+$/u, ''))) return joined;
   // Abbreviations written in lower case and short loanwords keep their hyphen in compounds
   // (Danish orthography): "it-organisationernes", "sundheds-it", "web-tjenester".
+  if (MONTH.test(lastPart) && MONTH.test(rightWord)) return left + right;
   if (HYPHENATED_SHORT_WORDS.has(lastPart.toLowerCase()) || HYPHENATED_SHORT_WORDS.has(rightWord.toLowerCase())) return left + right;
   return joined;
 }

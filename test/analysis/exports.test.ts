@@ -5,7 +5,7 @@ it('exports the documented API and nothing else', () => {
   expect(Object.keys(analysis).sort()).toEqual([
     'COMPOUND_WORDS', 'DECOMPOUND_OPTIONS', 'FTS5_TOKENIZE', 'STOPWORDS', 'SYNONYM_GROUPS', 'TOKEN_PATTERN',
     'analyzeForIndex', 'analyzeQuery', 'buildCompoundWordList', 'compoundPartStems', 'compoundWordListJson',
-    'elasticsearchAnalysis', 'fold', 'foldedStem', 'isDanishWord', 'isStopword', 'normalizeActor', 'normalizeTerm',
+    'elasticsearchAnalysis', 'fold', 'foldedStem', 'isDanishWord', 'isNonFinalAbbreviation', 'isStopword', 'normalizeActor', 'normalizeTerm',
     'sentenceSpans', 'splitCompound', 'splitSentences', 'stem', 'suggest', 'synonymRules', 'tokenize',
   ]);
 });

@@ -21,6 +21,7 @@ describe('a word broken at a line end', () => {
     expect(lineEnd('it-', 'organisationernes')).toBe('it-organisationernes');
     expect(lineEnd('sundheds-', 'it.')).toBe('sundheds-it.');
     expect(lineEnd('Nord-', 'Danmark')).toBe('Nord-Danmark');
+    expect(lineEnd('nov-', 'dec')).toBe('nov-dec');
   });
 
   it('keeps a suspended compound apart ("cyber- og informationssikkerhed")', () => {
