@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { normalizeActor } from '../../src/analysis/synonyms.ts';
 import type { CommitmentRequest, IndexBackend } from '../../src/index/backend.ts';
 import type { Commitment } from '../../src/tree/types.ts';
 import { baseUrl, type RouteOptions } from '../context.ts';
@@ -79,7 +80,7 @@ const listSchema = {
       deadlineFrom: { type: 'string', description: 'YYYY-MM-DD' },
       deadlineTo: { type: 'string', description: 'YYYY-MM-DD' },
       deadlineYear: { type: 'integer', minimum: 1900, maximum: 2199, description: 'Shorthand for a whole calendar year.' },
-      actor: { type: 'string', maxLength: 200, description: 'An actor as listed by /api/commitments/facets.' },
+      actor: { type: 'string', maxLength: 200, description: 'An actor as listed by /api/commitments/facets, or its abbreviation (KL, DR, SUM, …).' },
       doc: listParameter('Document ids, repeated or comma-separated.'),
       q: { type: 'string', maxLength: 200, description: 'Words that must occur in the commitment.' },
       limit: { ...paging.limit, default: undefined, description: `Items per page (1–100); ${DEFAULT_LIMIT} for JSON, all for exports.` },
@@ -173,7 +174,8 @@ async function commitmentFilter(query: CommitmentQuery, known: Facets): Promise<
 
   let actor: string | undefined;
   if (query.actor !== undefined && query.actor.trim() !== '') {
-    const wanted = query.actor.trim().toLocaleLowerCase('da');
+    // Abbreviations and genitives name the same actor: "KL", "DR", "Danske Regioners".
+    const wanted = normalizeActor(query.actor.trim()).toLocaleLowerCase('da');
     actor = known.actors.find((facet) => facet.value.toLocaleLowerCase('da') === wanted)?.value;
     if (!actor) throw apiError('UNKNOWN_ACTOR', query.actor);
   }

@@ -11,6 +11,9 @@ const QUERY_MESSAGES = {
   QUERY_UNBALANCED_QUOTES: 'Et anførselstegn er ikke lukket. Sæt " på begge sider af en frase.',
   QUERY_ONLY_EXCLUSIONS: 'Søgningen udelukker kun ord. Tilføj et ord, der skal findes.',
   QUERY_STRAY_OPERATOR: 'OR skal stå mellem to ord eller fraser.',
+  UNKNOWN_DOCUMENT_FILTER: 'Dokumentet i filteret findes ikke. Fjern filteret og søg igen.',
+  UNKNOWN_YEAR: 'Året i filteret er ikke et årstal. Fjern filteret og søg igen.',
+  UNKNOWN_TYPE: 'Dokumenttypen i filteret findes ikke. Fjern filteret og søg igen.',
 };
 
 const TYPE_LABELS = {
@@ -120,7 +123,7 @@ function clearResults() {
 
 function showError(body) {
   clearResults();
-  statusLine.textContent = QUERY_MESSAGES[body.code] ?? `Søgningen kunne ikke gennemføres: ${body.message}`;
+  statusLine.textContent = QUERY_MESSAGES[body.code] ?? 'Søgningen kunne ikke gennemføres. Ret søgningen, og prøv igen.';
   statusLine.classList.add('error');
 }
 

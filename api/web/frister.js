@@ -5,6 +5,13 @@
 
 const PAGE_SIZE = 100;
 const STATUS_PREVIEW = 140;
+const ERROR_MESSAGES = {
+  UNKNOWN_ACTOR: 'Aktøren har ingen aftalte handlinger. Vælg en aktør på listen.',
+  UNKNOWN_DOCUMENT_FILTER: 'Dokumentet findes ikke. Vælg et dokument på listen.',
+  INVALID_DATE: 'En dato er ikke gyldig. Skriv den som åååå-mm-dd.',
+  DATE_RANGE_REVERSED: 'Fra-datoen ligger efter til-datoen.',
+  CONFLICTING_PARAMETERS: 'Vælg enten et år eller en periode, ikke begge.',
+};
 const FIELDS = ['deadlineYear', 'deadlineFrom', 'deadlineTo', 'actor', 'doc', 'q'];
 
 const $ = (id) => document.getElementById(id);
@@ -59,7 +66,7 @@ async function load(append) {
     if (!response.ok) {
       body.replaceChildren();
       moreButton.hidden = true;
-      statusLine.textContent = `Filtrene kan ikke bruges: ${data.message}`;
+      statusLine.textContent = ERROR_MESSAGES[data.code] ?? 'Filtrene kan ikke bruges. Prøv at nulstille dem.';
       statusLine.classList.add('error');
       return;
     }

@@ -222,6 +222,9 @@ describe('commitments and deadlines', () => {
     const byActor = (await get(`/api/commitments?actor=${encodeURIComponent('danske regioner')}&limit=100`)).json<{ items: { actors: string[] }[] }>();
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.every((i) => i.actors.includes('Danske Regioner'))).toBe(true);
+    const byAbbreviation = (await get('/api/commitments?actor=KL&limit=100')).json<{ total: number; items: { actors: string[] }[] }>();
+    expect(byAbbreviation.total).toBeGreaterThan(0);
+    expect(byAbbreviation.items.every((i) => i.actors.includes('Kommunernes Landsforening'))).toBe(true);
     const range = (await get('/api/commitments?deadlineFrom=2018-01-01&deadlineTo=2018-06-30&doc=oa18&limit=100')).json<{
       items: { citation: { document: { id: string } }; deadline: { start: string; end: string } }[];
     }>();
