@@ -31,7 +31,9 @@ export function matchRanges(text: string, patterns: readonly TokenPattern[]): [n
       const n = pattern.tokens.length;
       if (i + n > tokens.length) continue;
       const whole = pattern.tokens.every((forms, k) => matchesAt(i + k, forms));
-      const part = !whole && n === 1 && pattern.parts && partsOf(i).includes(pattern.tokens[0]!.stem);
+      const partStem = pattern.tokens[0]!.stem;
+      // Splitting is costly: only words that contain the part's stem are split.
+      const part = !whole && n === 1 && pattern.parts && tokens[i]!.term.includes(partStem) && partsOf(i).includes(partStem);
       if (whole || part) ranges.push([tokens[i]!.start, tokens[i + n - 1]!.end]);
     }
   }

@@ -33,7 +33,7 @@ export interface EmbeddedIndexOptions {
   /**
    * Above this many hits, relevance order gives way to year order: FTS5 scores every hit before
    * it can sort, so a query that matches nearly everything would cost ~1 s per million
-   * paragraphs, and its ranking says little anyway. Default 20,000.
+   * paragraphs, and its ranking says little anyway. Default 10,000.
    */
   rankLimit?: number;
 }
@@ -43,6 +43,7 @@ export const INDEX_FILE = 'aftalesog.sqlite';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
+const SELECT_PARAGRAPH = 'SELECT p.rowid, p.id, p.doc_id, p.ordinal, p.year, p.type, c.* FROM paragraphs p JOIN paragraph_content c ON c.rowid = p.rowid';
 const BM25 = `bm25(paragraph_terms, ${FTS_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ')})`;
 
 interface ParagraphRow {
@@ -114,7 +115,7 @@ function migrate(db: Database.Database): void {
 
 function createBackend(db: Database.Database, options: EmbeddedIndexOptions): IndexBackend {
   const now = options.now ?? (() => new Date());
-  const rankLimit = options.rankLimit ?? 20_000;
+  const rankLimit = options.rankLimit ?? 10_000;
 
   // Search statements differ only in their ORDER BY: prepared once each.
   const statements = new Map<string, Database.Statement>();
@@ -137,14 +138,17 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
          page_count = excluded.page_count, paragraph_count = excluded.paragraph_count,
          commitment_count = excluded.commitment_count, ingested_at = excluded.ingested_at`,
     ),
-    paragraphsOfDocument: db.prepare<[string], ParagraphRow>('SELECT * FROM paragraphs WHERE doc_id = ? ORDER BY ordinal'),
-    paragraphById: db.prepare<[string], ParagraphRow>('SELECT * FROM paragraphs WHERE id = ?'),
-    paragraphAt: db.prepare<[string, number], ParagraphRow>('SELECT * FROM paragraphs WHERE doc_id = ? AND ordinal = ?'),
+    paragraphsOfDocument: db.prepare<[string], ParagraphRow>(`${SELECT_PARAGRAPH} WHERE p.doc_id = ? ORDER BY p.ordinal`),
+    paragraphById: db.prepare<[string], ParagraphRow>(`${SELECT_PARAGRAPH} WHERE p.id = ?`),
+    paragraphAt: db.prepare<[string, number], ParagraphRow>(`${SELECT_PARAGRAPH} WHERE p.doc_id = ? AND p.ordinal = ?`),
+    paragraphsByRowid: db.prepare<[string], ParagraphRow>(`${SELECT_PARAGRAPH} WHERE p.rowid IN (SELECT value FROM json_each(?))`),
     deleteParagraphTerms: db.prepare(`DELETE FROM paragraph_terms WHERE rowid IN (SELECT rowid FROM paragraphs WHERE doc_id = ?)`),
+    deleteParagraphContent: db.prepare('DELETE FROM paragraph_content WHERE rowid IN (SELECT rowid FROM paragraphs WHERE doc_id = ?)'),
     deleteParagraphs: db.prepare('DELETE FROM paragraphs WHERE doc_id = ?'),
-    insertParagraph: db.prepare(
-      `INSERT INTO paragraphs (id, doc_id, ordinal, role, text, page, pages, citation, fingerprint, box, row_column, year, type)
-       VALUES (@id, @doc_id, @ordinal, @role, @text, @page, @pages, @citation, @fingerprint, @box, @row_column, @year, @type)`,
+    insertParagraph: db.prepare('INSERT INTO paragraphs (id, doc_id, ordinal, year, type) VALUES (@id, @doc_id, @ordinal, @year, @type)'),
+    insertParagraphContent: db.prepare(
+      `INSERT INTO paragraph_content (rowid, role, text, page, pages, citation, fingerprint, box, row_column)
+       VALUES (@rowid, @role, @text, @page, @pages, @citation, @fingerprint, @box, @row_column)`,
     ),
     insertParagraphTerms: db.prepare(`INSERT INTO paragraph_terms (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`),
     permalinksOfDocument: db.prepare<[string], PermalinkRow>('SELECT * FROM permalinks WHERE doc_id = ?'),
@@ -171,6 +175,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const retired = retireIds({ paragraphs: previous, retired: sql.permalinksOfDocument.all(doc.id).map(retiredFromRow) }, paragraphs, stamp);
 
     sql.deleteParagraphTerms.run(doc.id);
+    sql.deleteParagraphContent.run(doc.id);
     sql.deleteParagraphs.run(doc.id);
     sql.deleteCommitmentTerms.run(doc.id);
     sql.deleteCommitments.run(doc.id);
@@ -186,10 +191,9 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
       ingested_at: stamp,
     });
     paragraphs.forEach((p, ordinal) => {
-      const { lastInsertRowid } = sql.insertParagraph.run({
-        id: p.id,
-        doc_id: doc.id,
-        ordinal,
+      const { lastInsertRowid } = sql.insertParagraph.run({ id: p.id, doc_id: doc.id, ordinal, year: doc.meta.year, type: doc.meta.type });
+      sql.insertParagraphContent.run({
+        rowid: lastInsertRowid,
         role: p.role,
         text: p.text,
         page: p.page,
@@ -198,8 +202,6 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
         fingerprint: JSON.stringify(p.fingerprint),
         box: p.box ?? null,
         row_column: p.column ?? null,
-        year: doc.meta.year,
-        type: doc.meta.type,
       });
       sql.insertParagraphTerms.run(lastInsertRowid, ...termColumns(p.text));
     });
@@ -267,21 +269,16 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const byYear = 'p.year IS NULL, p.year DESC';
     const ranked = total <= rankLimit;
     const order = !ranked ? `${byYear}, p.doc_id, p.ordinal` : request.sort === 'year' ? `${byYear}, score, p.doc_id, p.ordinal` : 'score, p.doc_id, p.ordinal';
-    const select = ranked ? `p.*, ${BM25} AS score` : 'p.*, 0 AS score';
-    const rows = prepared<typeof params & { limit: number; offset: number }, ParagraphRow & { score: number }>(
+    const select = ranked ? `p.rowid, ${BM25} AS score` : 'p.rowid';
+    const page = prepared<typeof params & { limit: number; offset: number }, { rowid: number; score?: number }>(
       `SELECT ${select} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all({ ...params, limit, offset });
-    const scores = ranked ? new Map(rows.map((r) => [r.rowid, r.score])) : scoresOf(params.match, rows.map((r) => r.rowid));
-    response.hits = rows.map((row) => hitFromRow(row, -(scores.get(row.rowid) ?? 0), compiled));
+    const rowids = page.map((r) => r.rowid);
+    // Unranked pages carry score 0: FTS5 cannot score a few hits without scanning them all.
+    const scores = new Map(page.map((r) => [r.rowid, r.score ?? 0]));
+    const rows = new Map(sql.paragraphsByRowid.all(JSON.stringify(rowids)).map((r) => [r.rowid, r]));
+    response.hits = rowids.map((rowid) => hitFromRow(rows.get(rowid)!, -(scores.get(rowid) ?? 0), compiled));
     return response;
-  };
-
-  /** Scores of a page of hits only, for result sets too large to rank whole. */
-  const scoresOf = (match: string, rowids: number[]): Map<number, number> => {
-    const rows = prepared<[string, string], { rowid: number; score: number }>(
-      `SELECT rowid, ${BM25} AS score FROM paragraph_terms WHERE paragraph_terms MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    ).all(match, JSON.stringify(rowids));
-    return new Map(rows.map((r) => [r.rowid, r.score]));
   };
 
   const listCommitments = (request: CommitmentRequest): CommitmentResponse => {

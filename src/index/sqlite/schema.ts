@@ -18,12 +18,20 @@ CREATE TABLE documents (
   ingested_at   TEXT NOT NULL
 );
 
--- One row per paragraph of the current version; rowid is the FTS row.
+-- One row per paragraph of the current version; rowid is the FTS row. Narrow on purpose: a
+-- search reads this row for every hit (filters, facets, order), the content only for its page.
 CREATE TABLE paragraphs (
   rowid        INTEGER PRIMARY KEY,
   id           TEXT NOT NULL UNIQUE,
   doc_id       TEXT NOT NULL REFERENCES documents(id),
   ordinal      INTEGER NOT NULL,            -- reading order within the document, from 0
+  year         INTEGER,                     -- the document's year, for filters and facets
+  type         TEXT NOT NULL                -- the document's type
+);
+CREATE INDEX paragraphs_by_document ON paragraphs (doc_id, ordinal);
+
+CREATE TABLE paragraph_content (
+  rowid        INTEGER PRIMARY KEY REFERENCES paragraphs(rowid) ON DELETE CASCADE,
   role         TEXT NOT NULL,
   text         TEXT NOT NULL,
   page         INTEGER NOT NULL,
@@ -31,12 +39,8 @@ CREATE TABLE paragraphs (
   citation     TEXT NOT NULL,               -- Citation JSON
   fingerprint  TEXT NOT NULL,               -- Fingerprint JSON
   box          TEXT,
-  row_column   TEXT,
-  year         INTEGER,                     -- the document's year, for filters and facets
-  type         TEXT NOT NULL                -- the document's type
+  row_column   TEXT
 );
-CREATE INDEX paragraphs_by_document ON paragraphs (doc_id, ordinal);
-CREATE INDEX paragraphs_by_year ON paragraphs (year, doc_id, ordinal);
 
 -- Analysed terms only (see src/analysis/analyze.ts); the text lives in paragraphs.
 CREATE VIRTUAL TABLE paragraph_terms USING fts5(${FTS_OPTIONS});
