@@ -69,7 +69,7 @@ function rowSection(cells: string[], pages: number[], isWord: IsWord): DraftSect
   return { heading: { number: null, title: topic }, row, paragraphs };
 }
 
-/** A cell's lines → its paragraphs: a list item starts a new one, and so does a sentence ending a short line. */
+/** A cell's lines → its paragraphs: a list item starts a new one, and so does a sentence ending a short line (a colon introduces what follows). */
 function cellParagraphs(cell: string, isWord: IsWord): string[] {
   const lines = normalizeCellText(cell, isWord);
   const widths = lines.filter((l) => l.kind !== 'blank').map((l) => l.width ?? l.text.length);
@@ -87,7 +87,7 @@ function cellParagraphs(cell: string, isWord: IsWord): string[] {
     }
     if (line.kind === 'bullet') flush();
     current.push(line);
-    if (/[.:]$/.test(line.text) && (line.width ?? line.text.length) < full * 0.6) flush();
+    if (line.text.endsWith('.') && (line.width ?? line.text.length) < full * 0.6) flush();
   }
   flush();
   return paragraphs.map((p) => p.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
