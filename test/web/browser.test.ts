@@ -7,7 +7,7 @@ import { openCorpusIndex, type CorpusIndex } from '../api/corpus-index.ts';
 
 // A person at a real (headless) Chromium: search, copy a link, open the paragraph, list deadlines.
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
