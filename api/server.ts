@@ -50,8 +50,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Shared schemas keep their own names in the OpenAPI components.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  // The UI's assets are served from the package itself: no CDN.
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The UI's assets are served from the package itself: no CDN, and the policy allows no other host.
+  // Swagger UI sets inline styles; the spec validator badge would call validator.swagger.io.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null },
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; frame-ancestors 'self'; img-src 'self' data:; object-src 'none'; " +
+      "script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
+  });
 
   app.setErrorHandler((error: FastifyError | ApiError | QueryError, request, reply) => {
     const coded = toApiError(error);
