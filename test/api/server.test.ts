@@ -356,6 +356,8 @@ describe('the API describes itself', () => {
     const ui = await get('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.body).not.toMatch(/src="https?:/);
+    expect(ui.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(ui.headers['content-security-policy']).not.toMatch(/https?:/);
     expect((await get('/api/docs/static/swagger-ui-bundle.js')).statusCode).toBe(200);
   });
 
