@@ -370,5 +370,5 @@ moreButton.addEventListener('click', () => {
 });
 
 readAddress();
-loadDocuments();
-runSearch(false);
+// Document titles first, so a document filter from the address shows by name.
+loadDocuments().finally(() => runSearch(false));
