@@ -1,0 +1,118 @@
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'bullmq';
+import type { IndexBackend } from '../src/index/backend.ts';
+import { enrichProcessor } from './bullmq/enrich-processor.ts';
+import { indexProcessor } from './bullmq/index-processor.ts';
+import { enforceTimeLimit } from './bullmq/sandbox-limit.ts';
+import { createStageContext, sandboxEnv, type StageSettings } from './bullmq/stage-context.ts';
+import { DEFAULT_QUEUE_PREFIX, ingestBackoff, redisOptions, type Stage, type StageJobData } from './bullmq/stages.ts';
+
+export interface StartWorkerOptions {
+  /** REDIS_URL, e.g. redis://127.0.0.1:6379. */
+  connection: string;
+  /** Where the index stage writes. */
+  backend: IndexBackend;
+  /** Jobs per stage at a time; for the sandboxed stages, child processes. Default 1. */
+  concurrency?: number;
+  /** BullMQ key prefix; must match the runner's. Default `aftalesog`. */
+  queuePrefix?: string;
+  /** Time limit of one extract or segment job before its child is killed. Default 120 s. */
+  timeLimitMs?: number;
+  /** How long a job's lock lasts without renewal before another worker may take it over. Default 30 s (BullMQ's). */
+  lockDurationMs?: number;
+  /** How often this worker looks for jobs whose worker died. Default 30 s (BullMQ's). */
+  stalledIntervalMs?: number;
+  /** Time to live of results between stages. Default 3 days. */
+  resultTtlSeconds?: number;
+  /** Close gracefully on SIGTERM/SIGINT (a second signal exits at once). Default true. */
+  handleSignals?: boolean;
+}
+
+export interface IngestWorker {
+  /** Stops taking jobs, lets the running ones finish, closes the connections. Idempotent. */
+  close(): Promise<void>;
+  /** Settles once the worker has closed, by `close()` or by a signal. */
+  readonly closed: Promise<void>;
+}
+
+export const DEFAULT_TIME_LIMIT_MS = 120_000;
+
+const SANDBOXED_PROCESSORS: Partial<Record<Stage, string>> = {
+  extract: fileURLToPath(new URL('./bullmq/extract-processor.ts', import.meta.url)),
+  segment: fileURLToPath(new URL('./bullmq/segment-processor.ts', import.meta.url)),
+};
+
+/**
+ * A worker for every ingest stage. Extract and segment run sandboxed in child processes
+ * with a time limit; enrich and index run here, index writing to `backend`. Source files must
+ * be readable at the path they were submitted under (a volume every worker shares).
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<IngestWorker> {
+  const settings: StageSettings = {
+    connection: options.connection,
+    prefix: options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
+    resultTtlSeconds: options.resultTtlSeconds,
+  };
+  const context = createStageContext(settings);
+  const base: WorkerOptions = {
+    connection: redisOptions(options.connection),
+    prefix: settings.prefix,
+    concurrency: options.concurrency ?? 1,
+    settings: { backoffStrategy: ingestBackoff as NonNullable<WorkerOptions['settings']>['backoffStrategy'] },
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+  };
+  const sandbox: Partial<WorkerOptions> = {
+    useWorkerThreads: false,
+    workerForkOptions: { env: { ...process.env, ...sandboxEnv(settings) }, execArgv: childExecArgv() },
+  };
+  const workers: Worker<StageJobData>[] = [
+    new Worker('extract', SANDBOXED_PROCESSORS.extract!, { ...base, ...sandbox }),
+    new Worker('segment', SANDBOXED_PROCESSORS.segment!, { ...base, ...sandbox }),
+    new Worker('enrich', enrichProcessor(context), base),
+    new Worker('index', indexProcessor(context, options.backend), base),
+  ];
+  const disarm = workers.slice(0, 2).map((worker) => enforceTimeLimit(worker, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));
+  for (const worker of workers) {
+    // Without a listener an 'error' event (a lost connection) would crash the process.
+    worker.on('error', (error) => console.error(`ingest worker (${worker.name}): ${error.message}`));
+  }
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+
+  let closing: Promise<void> | undefined;
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`ingest worker: ${signal}, finishing running jobs (send it again to stop at once)`);
+    process.once(signal, () => process.exit(1));
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      if (options.handleSignals !== false) {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+      }
+      await Promise.all(workers.map((worker) => worker.close()));
+      disarm.forEach((stop) => stop());
+      await context.close();
+      markClosed();
+    })();
+    return closing;
+  };
+  if (options.handleSignals !== false) {
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { close, closed };
+}
+
+/**
+ * The forked children load the .ts processor files through tsx; the CLI registers tsx with
+ * its API, which a child does not inherit, so it is passed as `--import` unless already there.
+ */
+function childExecArgv(): string[] {
+  const inherited = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
+  if (inherited.some((arg) => /(^|[/\\])tsx([/\\]|$)/.test(arg) || arg === 'tsx')) return inherited;
+  return [...inherited, '--import', import.meta.resolve('tsx')];
+}
