@@ -16,8 +16,10 @@ export interface TokenForms {
 /** Consecutive tokens that match where each text token matches its forms in turn. */
 export interface TokenPattern {
   tokens: TokenForms[];
-  /** A lone unquoted word also finds compounds it is a part of (lower weight). */
+  /** A lone unquoted word also finds compounds it is a part of (ranked below the word itself). */
   parts: boolean;
+  /** Stands for the typed term by synonym ("ØA18" → "økonomiaftalen for 2018"): weighted like a folded match. */
+  synonym: boolean;
 }
 
 export interface CompiledTerm {
@@ -58,9 +60,9 @@ function compileTerm(term: QueryTerm): { compiled: CompiledTerm; onlyStopword: b
   const own = formsOf(analysis);
   if (own.length === 0) return { compiled: { term, patterns: [] }, onlyStopword: false };
   const single = own.length === 1 && term.type === 'word';
-  const patterns: TokenPattern[] = [{ tokens: own, parts: single }];
+  const patterns: TokenPattern[] = [{ tokens: own, parts: single, synonym: false }];
   for (const variant of synonymVariants(analysis)) {
-    if (variant.length > 0) patterns.push({ tokens: variant, parts: false });
+    if (variant.length > 0) patterns.push({ tokens: variant, parts: false, synonym: true });
   }
   return { compiled: { term, patterns }, onlyStopword: single && analysis.stopword[0] === true };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IndexBackend } from '../../src/index/backend.ts';
+import type { IndexBackend, SearchHit } from '../../src/index/backend.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import type { Commitment } from '../../src/tree/types.ts';
 import { runBackendContract } from './contract.ts';
@@ -74,6 +74,26 @@ describe('the embedded index on disk', () => {
       const scores = rare.hits.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       expect(rare.hits.every((h) => h.score > 0)).toBe(true);
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe('ranking on the embedded index', () => {
+  it('a very common word ranks paragraphs that contain it above those with it only inside a compound', async () => {
+    const backend = await openEmbeddedIndex({ dir: await freshDir() });
+    try {
+      for (const { doc, commitments } of [await corpusDocument('oa18'), await corpusDocument('dr-arbejdsprogram-2019-2020')]) {
+        await backend.putDocument(doc, commitments);
+      }
+      const hits: SearchHit[] = [];
+      for (let offset = 0; hits.length === offset; offset += 100) hits.push(...(await backend.search({ q: 'regionerne', limit: 100, offset })).hits);
+      const asWord = (text: string) => /(?<![\p{L}])region(?:en|er|erne|ernes|ens|ers)?(?![\p{L}])/iu.test(text);
+      const firstCompoundOnly = hits.findIndex((h) => !asWord(h.text));
+      expect(firstCompoundOnly).toBeGreaterThan(0);
+      expect(hits.slice(firstCompoundOnly).every((h) => !asWord(h.text))).toBe(true);
+      expect(hits.slice(firstCompoundOnly).every((h) => h.score === 0)).toBe(true);
     } finally {
       await backend.close();
     }

@@ -11,6 +11,7 @@ describe('a query analysed as the index analyses text', () => {
     expect(term.patterns[0]).toEqual({
       tokens: [{ exact: 'patientansvarlige', stem: 'patientansvar', folded: 'patientansvar' }],
       parts: true,
+      synonym: false,
     });
   });
 
@@ -36,6 +37,7 @@ describe('a query analysed as the index analyses text', () => {
     const [[term]] = compile('ØA18').clauses as [[CompiledQuery['clauses'][0][0]]];
     const variants = term.patterns.map((p) => p.tokens.map((f) => f.exact).join(' '));
     expect(variants).toEqual(expect.arrayContaining(['øa18', 'aftale om regionernes økonomi for 2018', 'økonomiaftalen for 2018']));
+    expect(term.patterns.map((p) => p.synonym)).toEqual([false, ...variants.slice(1).map(() => true)]);
   });
 
   it('refuses a query with nothing searchable in it', () => {

@@ -22,7 +22,7 @@ import type {
 } from '../backend.ts';
 import { retireIds } from '../reanchor.ts';
 import type { RetiredId } from '../reanchor.ts';
-import { FIELD_WEIGHTS, FTS_COLUMNS, ftsMatch } from './fts-match.ts';
+import { FIELD_WEIGHTS, FTS_COLUMNS, ftsMatch, OWN_WEIGHTS } from './fts-match.ts';
 import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
 
 export interface EmbeddedIndexOptions {
@@ -44,7 +44,9 @@ export const INDEX_FILE = 'aftalesog.sqlite';
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const SELECT_PARAGRAPH = 'SELECT p.rowid, p.id, p.doc_id, p.ordinal, p.year, p.type, c.* FROM paragraphs p JOIN paragraph_content c ON c.rowid = p.rowid';
-const BM25 = `bm25(paragraph_terms, ${FTS_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ')})`;
+const bm25 = (weights: Record<(typeof FTS_COLUMNS)[number], number>) => `bm25(paragraph_terms, ${FTS_COLUMNS.map((c) => weights[c]).join(', ')})`;
+/** Rank by the word's own forms, then by compound parts (see FIELD_WEIGHTS). */
+const RANK = `${bm25(OWN_WEIGHTS)} AS score, ${bm25(FIELD_WEIGHTS)} AS parts_score`;
 
 interface ParagraphRow {
   rowid: number;
@@ -268,13 +270,15 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const offset = Math.max(Math.trunc(request.offset ?? 0), 0);
     const byYear = 'p.year IS NULL, p.year DESC';
     const ranked = total <= rankLimit;
-    const order = !ranked ? `${byYear}, p.doc_id, p.ordinal` : request.sort === 'year' ? `${byYear}, score, p.doc_id, p.ordinal` : 'score, p.doc_id, p.ordinal';
-    const select = ranked ? `p.rowid, ${BM25} AS score` : 'p.rowid';
+    const relevance = 'score, parts_score, p.doc_id, p.ordinal';
+    const order = !ranked ? `${byYear}, p.doc_id, p.ordinal` : request.sort === 'year' ? `${byYear}, ${relevance}` : relevance;
+    const select = ranked ? `p.rowid, ${RANK}` : 'p.rowid';
     const page = prepared<typeof params & { limit: number; offset: number }, { rowid: number; score?: number }>(
       `SELECT ${select} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     ).all({ ...params, limit, offset });
     const rowids = page.map((r) => r.rowid);
-    // Unranked pages carry score 0: FTS5 cannot score a few hits without scanning them all.
+    // Score 0: found only inside compounds, or a page too large to rank (FTS5 cannot score a
+    // few hits without scanning them all).
     const scores = new Map(page.map((r) => [r.rowid, r.score ?? 0]));
     const rows = new Map(sql.paragraphsByRowid.all(JSON.stringify(rowids)).map((r) => [r.rowid, r]));
     response.hits = rowids.map((rowid) => hitFromRow(rows.get(rowid)!, -(scores.get(rowid) ?? 0), compiled));

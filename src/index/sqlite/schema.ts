@@ -2,7 +2,7 @@ import { FTS5_TOKENIZE } from '../../analysis/index.ts';
 import { FTS_COLUMNS } from './fts-match.ts';
 
 /** Bumped when the tables change; an index of another version must be rebuilt (re-ingest). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const FTS_OPTIONS = `${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="${FTS5_TOKENIZE.replaceAll('"', '""')}"`;
 
