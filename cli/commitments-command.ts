@@ -74,8 +74,12 @@ function printTable(items: Commitment[], site: string): void {
     const deadline = item.deadline ? `${item.deadline.end} (${item.deadline.text})` : 'ingen frist';
     console.log(`${deadline}  ${item.actors.join(', ') || '–'}`);
     console.log(`      ${item.action}`);
-    if (item.status) console.log(`      Status: ${item.status}${item.responsible ? ` (ansvarlig: ${item.responsible})` : ''}`);
+    if (item.status) console.log(`      Status: ${shorten(item.status.replace(/\s+/g, ' '), 160)}${item.responsible ? ` (ansvarlig: ${item.responsible})` : ''}`);
     console.log(`      ${formatCitation(item.citation)}`);
     console.log(`      ${absoluteUrl(site, paragraphPath(item.paragraphId))}\n`);
   }
+}
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { basename, resolve } from 'node:path';
 import { CatalogError, isDocumentType, validateEntry } from '../src/catalog/index.ts';
 import { ExtractError } from '../src/extract/index.ts';
+import { QueryError } from '../src/search/query-error.ts';
 import { slugify } from '../src/segment/slug.ts';
 import type { CatalogEntry } from '../src/tree/types.ts';
 import { processFile, readCatalog, sourcePath } from '../ingest/process-file.ts';
@@ -109,12 +110,18 @@ async function entryFor(file: string, flags: { catalog?: string; id?: string; ti
   );
 }
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof CatalogError || error instanceof ExtractError) {
+    if (error instanceof UsageError || error instanceof CatalogError || error instanceof ExtractError || error instanceof QueryError) {
       console.error(`aftalesog: ${error.message}`);
       if (error instanceof UsageError) console.error(USAGE);
       process.exitCode = 2;

@@ -3,7 +3,6 @@ import { absoluteUrl, paragraphPath } from '../api/format/permalink.ts';
 import { formatCitation } from '../api/format/citation.ts';
 import { isDocumentType } from '../src/catalog/index.ts';
 import type { SearchRequest } from '../src/index/backend.ts';
-import { QueryError } from '../src/search/query-error.ts';
 import type { DocumentType } from '../src/tree/types.ts';
 import { openConfiguredBackend } from './open-backend.ts';
 import { publicUrl } from './site.ts';
@@ -45,10 +44,7 @@ export async function searchCommand(args: string[]): Promise<number> {
 
   const backend = await openConfiguredBackend();
   try {
-    const result = await backend.search(request).catch((error: unknown) => {
-      if (error instanceof QueryError) throw new UsageError(error.message);
-      throw error;
-    });
+    const result = await backend.search(request);
     const site = publicUrl();
     if (values.json) {
       const hits = result.hits.map((hit) => ({ ...hit, permalink: absoluteUrl(site, paragraphPath(hit.id)) }));

@@ -6,7 +6,7 @@ import { baseUrl, type RouteOptions } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { parseIsoDate, splitList } from '../filters.ts';
 import { citeFormats, formatCitation } from '../format/citation.ts';
-import { toCsv } from '../format/csv.ts';
+import { commitmentsCsv } from '../format/commitments-csv.ts';
 import { toIcs } from '../format/ics.ts';
 import { absoluteUrl, paragraphPath } from '../format/permalink.ts';
 import { errorRef, listParameter, paging } from '../schemas.ts';
@@ -222,22 +222,6 @@ function presentCommitment(item: Commitment, site: string) {
     ...(item.responsible !== undefined ? { responsible: item.responsible } : {}),
     ...(item.references !== undefined ? { references: item.references } : {}),
   };
-}
-
-function commitmentsCsv(items: Commitment[], site: string): string {
-  const header = ['Frist', 'Frist (som skrevet)', 'Aktører', 'Handling', 'Dokument', 'Kilde', 'Link', 'Status', 'Ansvarlig'];
-  const rows = items.map((item) => [
-    item.deadline?.end ?? null,
-    item.deadline?.text ?? null,
-    item.actors.join(', '),
-    item.action,
-    item.citation.document.title,
-    formatCitation(item.citation),
-    absoluteUrl(site, paragraphPath(item.paragraphId)),
-    item.status ?? null,
-    item.responsible ?? null,
-  ]);
-  return toCsv(header, rows);
 }
 
 interface Facets {
