@@ -99,3 +99,23 @@ describe('ranking on the embedded index', () => {
     }
   });
 });
+
+describe('a server and a CLI ingest sharing one index folder', () => {
+  it('the server finds, and suggests, what the other process just ingested', async () => {
+    const dir = await freshDir();
+    const cli = await openEmbeddedIndex({ dir });
+    const server = await openEmbeddedIndex({ dir });
+    try {
+      const first = await corpusDocument('afskaf-produktivitetskravet');
+      await cli.putDocument(first.doc, first.commitments);
+      expect((await server.search({ q: 'aktivitetspuljen' })).total).toBeGreaterThan(0);
+      expect((await server.search({ q: 'ledelseskommisionen' })).suggestion).toBeUndefined();
+      const second = await corpusDocument('oa18');
+      await cli.putDocument(second.doc, second.commitments);
+      expect((await server.search({ q: 'ledelseskommisionen' })).suggestion).toMatch(/^ledelseskommission/);
+    } finally {
+      await cli.close();
+      await server.close();
+    }
+  });
+});

@@ -126,8 +126,16 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     if (!statement) statements.set(text, (statement = db.prepare(text)));
     return statement as Database.Statement<P, R>;
   };
-  // The index's words with their paragraph counts, for "Mente du …?"; rebuilt after a write.
-  let vocabulary: Map<string, number> | null = null;
+  // The index's words with their paragraph counts, for "Mente du …?"; rebuilt after a write
+  // here or, seen through data_version, by another process (a CLI ingest beside the server).
+  let vocabulary: { words: Map<string, number>; dataVersion: number } | null = null;
+  const currentVocabulary = () => {
+    const dataVersion = db.pragma('data_version', { simple: true }) as number;
+    if (vocabulary?.dataVersion !== dataVersion) {
+      vocabulary = { words: new Map(sql.vocabulary.all().map((r) => [r.term, r.doc])), dataVersion };
+    }
+    return vocabulary.words;
+  };
 
   const sql = {
     documentById: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
@@ -258,10 +266,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const response: SearchResponse = { total, hits: [], facets: facetsOf(groups) };
     if (total === 0) {
       // Offer the query with unknown words replaced by their nearest index words, if it finds something.
-      vocabulary ??= new Map(
-        sql.vocabulary.all().map((r) => [r.term, r.doc]),
-      );
-      const alternative = correctedQuery(parsed, vocabulary);
+      const alternative = correctedQuery(parsed, currentVocabulary());
       if (alternative && countGroups(ftsMatch(compileQuery(alternative))).length > 0) response.suggestion = formatQuery(alternative);
       return response;
     }
