@@ -7,7 +7,18 @@ import type { CompiledQuery } from '../../search/compile-query.ts';
 import { snippet } from '../../search/highlight.ts';
 import { formatQuery, parseQuery } from '../../search/parse-query.ts';
 import type { ParsedQuery, QueryTerm } from '../../search/parse-query.ts';
-import type { Citation, Commitment, DocumentNode, DocumentType, Fingerprint, ParagraphNode, ParagraphRole, RowColumn } from '../../tree/types.ts';
+import type {
+  ChapterNode,
+  Citation,
+  Commitment,
+  DocumentNode,
+  DocumentType,
+  Fingerprint,
+  ParagraphNode,
+  ParagraphRole,
+  RowColumn,
+  SectionNode,
+} from '../../tree/types.ts';
 import { paragraphsOf } from '../../tree/visit.ts';
 import type {
   CommitmentRequest,
@@ -193,7 +204,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     sql.upsertDocument.run({
       id: doc.id,
       meta: JSON.stringify(doc.meta),
-      tree: JSON.stringify(doc),
+      tree: JSON.stringify(outlineOf(doc)),
       content_hash: doc.contentHash,
       page_count: doc.pageCount,
       paragraph_count: paragraphs.length,
@@ -345,7 +356,9 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     listDocuments: async () => sql.documents.all().map(summaryFromRow),
     getDocument: async (documentId) => {
       const row = sql.documentById.get(documentId);
-      return row ? (JSON.parse(row.tree) as DocumentNode) : null;
+      if (!row) return null;
+      const paragraphs = new Map(sql.paragraphsOfDocument.all(documentId).map((p) => [p.id, paragraphFromRow(p)]));
+      return withParagraphs(JSON.parse(row.tree) as DocumentOutline, paragraphs);
     },
     getParagraph: async (id) => getParagraph(id),
     search: async (request) => searchParagraphs(request),
@@ -353,6 +366,32 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     close: async () => {
       db.close();
     },
+  };
+}
+
+/** The tree with each paragraph as its id alone: paragraphs are stored once, in their tables. */
+type DocumentOutline = Omit<DocumentNode, 'children'> & {
+  children: (Omit<ChapterNode, 'children'> & { children: (string | (Omit<SectionNode, 'children'> & { children: string[] }))[] })[];
+};
+
+function outlineOf(doc: DocumentNode): DocumentOutline {
+  return {
+    ...doc,
+    children: doc.children.map((chapter) => ({
+      ...chapter,
+      children: chapter.children.map((c) => (c.type === 'paragraph' ? c.id : { ...c, children: c.children.map((p) => p.id) })),
+    })),
+  };
+}
+
+function withParagraphs(outline: DocumentOutline, paragraphs: ReadonlyMap<string, ParagraphNode>): DocumentNode {
+  const paragraph = (id: string) => paragraphs.get(id)!;
+  return {
+    ...outline,
+    children: outline.children.map((chapter) => ({
+      ...chapter,
+      children: chapter.children.map((c) => (typeof c === 'string' ? paragraph(c) : { ...c, children: c.children.map(paragraph) })),
+    })),
   };
 }
 

@@ -2,7 +2,7 @@ import { FTS5_TOKENIZE } from '../../analysis/index.ts';
 import { FTS_COLUMNS } from './fts-match.ts';
 
 /** Bumped when the tables change; an index of another version must be rebuilt (re-ingest). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const FTS_OPTIONS = `${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="${FTS5_TOKENIZE.replaceAll('"', '""')}"`;
 
@@ -10,7 +10,7 @@ export const SCHEMA = `
 CREATE TABLE documents (
   id            TEXT PRIMARY KEY,
   meta          TEXT NOT NULL,              -- CatalogEntry JSON
-  tree          TEXT NOT NULL,              -- DocumentNode JSON, as ingested
+  tree          TEXT NOT NULL,              -- DocumentNode JSON with each paragraph as its id
   content_hash  TEXT NOT NULL,
   page_count    INTEGER NOT NULL,
   paragraph_count  INTEGER NOT NULL,
