@@ -18,11 +18,6 @@ export interface ResultStore {
   ttlSeconds: number;
 }
 
-/** The key pattern of every stored result under a prefix (for cleanup). */
-export function resultKeyPattern(prefix: string): string {
-  return `${prefix}:results:*`;
-}
-
 function resultKey(store: ResultStore, kind: ResultKind, key: string): string {
   return `${store.prefix}:results:${kind}:${key}`;
 }

@@ -1,0 +1,257 @@
+// Ingesting the corpus on BullMQ workers over a real Redis, into the real embedded index, and
+// comparing the result with the in-process runner's. Runs when REDIS_URL is set
+// (eval "$(bash ci/redis/start.sh | tail -n 1)"); with REQUIRE_SERVICES=1 a missing REDIS_URL fails.
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bullmqRunner, listJobs, redisOptions, STAGES, type JobSummary } from '../../ingest/bullmq/index.ts';
+import { inProcessRunner } from '../../ingest/in-process-runner.ts';
+import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
+import type { IngestItem, IngestOutcome, IngestProgress } from '../../ingest/runner.ts';
+import { startWorker } from '../../ingest/worker.ts';
+import type { IndexBackend } from '../../src/index/backend.ts';
+import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
+import { paragraphDigest, type ParagraphDigest } from './paragraph-digest.ts';
+import { isAlive, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
+
+const url = process.env.REDIS_URL;
+
+describe.runIf(!url && process.env.REQUIRE_SERVICES === '1')('ingest on BullMQ', () => {
+  it('needs Redis', () => {
+    expect.fail('REQUIRE_SERVICES=1 but REDIS_URL is not set: eval "$(bash ci/redis/start.sh | tail -n 1)"');
+  });
+});
+
+describe.runIf(!!url)('ingest on BullMQ workers', () => {
+  const connection = url!;
+  let items: IngestItem[];
+  let expected: ParagraphDigest;
+  const cleanups: (() => Promise<void>)[] = [];
+  const timings: string[] = [];
+  let prefixes = 0;
+
+  /** A queue prefix and an index folder of its own, removed after the test. */
+  async function scene(): Promise<{ prefix: string; dir: string }> {
+    const prefix = `test-ingest-${process.pid}-${Date.now()}-${++prefixes}`;
+    const dir = await mkdtemp(join(tmpdir(), 'aftalesog-bullmq-'));
+    cleanups.push(async () => {
+      await obliterate(connection, prefix);
+      await rm(dir, { recursive: true, force: true });
+    });
+    return { prefix, dir };
+  }
+
+  async function index(dir: string): Promise<IndexBackend> {
+    const backend = await openEmbeddedIndex({ dir });
+    cleanups.push(() => backend.close());
+    return backend;
+  }
+
+  async function workerProcess(prefix: string, dir: string, extra: Record<string, string> = {}): Promise<WorkerProcess> {
+    const worker = await startWorkerProcess({ REDIS_URL: connection, DATA_DIR: dir, INGEST_QUEUE_PREFIX: prefix, ...extra });
+    cleanups.push(async () => {
+      await worker.kill();
+    });
+    return worker;
+  }
+
+  beforeAll(async () => {
+    const catalog = await readCatalog(new URL('../../corpus/catalog.json', import.meta.url).pathname);
+    items = catalog.entries.map((entry) => ({ entry, path: sourcePath(catalog, entry) }));
+    const dir = await mkdtemp(join(tmpdir(), 'aftalesog-inprocess-'));
+    const backend = await openEmbeddedIndex({ dir });
+    const started = Date.now();
+    const outcomes = await inProcessRunner(backend).run(items);
+    timings.push(`in-process runner: ${Date.now() - started} ms`);
+    expect(outcomes.map((o) => o.status)).toEqual(items.map(() => 'ingested'));
+    expected = await paragraphDigest(backend);
+    await backend.close();
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  afterAll(() => {
+    if (timings.length > 0) console.info(`corpus ingest (${items.length} files):\n  ${timings.join('\n  ')}`);
+  });
+
+  it('one worker process ingests the corpus to the same paragraphs as the in-process runner, reporting progress', async () => {
+    const { prefix, dir } = await scene();
+    const worker = await workerProcess(prefix, dir);
+    const backend = await index(dir);
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const reports: IngestProgress[] = [];
+    const started = Date.now();
+    const outcomes = await runner.run(items, (progress) => reports.push(progress));
+    timings.push(`BullMQ, 1 worker process: ${Date.now() - started} ms`);
+
+    expect(outcomes.map((o) => [o.documentId, o.status])).toEqual(items.map((item) => [item.entry.id, 'ingested']));
+    expect(await paragraphDigest(backend)).toEqual(expected);
+    expect(reports.map((r) => r.filesDone)).toEqual([1, 2, 3, 4, 5]);
+    const last = reports.at(-1)!;
+    expect(last.filesTotal).toBe(5);
+    expect(last.paragraphs).toBe(expected.count);
+    expect(last.pages).toBe(sum(outcomes, 'pages'));
+    expect(sum(outcomes, 'paragraphs')).toBe(expected.count);
+
+    // Every stage ran once per file and the jobs say so.
+    const jobs = await listJobs({ connection, queuePrefix: prefix });
+    expect(jobs).toHaveLength(STAGES.length * items.length);
+    expect(jobs.every((job) => job.state === 'completed' && job.attempts === 1)).toBe(true);
+
+    // Graceful shutdown: SIGTERM lets it finish and exit cleanly.
+    expect(await worker.stop()).toBe(0);
+  }, 120_000);
+
+  it('two worker processes ingest the same paragraphs; a corrupt PDF in the batch fails alone with its reason', async () => {
+    const { prefix, dir } = await scene();
+    const broken = join(dir, 'oa18-beskadiget.pdf');
+    const oa18 = items.find((item) => item.entry.id === 'oa18')!;
+    await writeFile(broken, (await readFile(oa18.path)).subarray(0, 4_000));
+    const batch = [...items, { path: broken, entry: { ...oa18.entry, id: 'oa18-beskadiget', source: 'oa18-beskadiget.pdf' } }];
+    await Promise.all([workerProcess(prefix, dir), workerProcess(prefix, dir)]);
+    const backend = await index(dir);
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const started = Date.now();
+    const outcomes = await runner.run(batch);
+    timings.push(`BullMQ, 2 worker processes (+1 corrupt file): ${Date.now() - started} ms`);
+
+    const failed = outcomes.find((o) => o.documentId === 'oa18-beskadiget')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.code).toBe('EXTRACT_CORRUPT');
+    expect(failed.error?.message).toMatch(/^oa18-beskadiget\.pdf: the PDF is damaged/);
+    expect(outcomes.filter((o) => o !== failed).every((o) => o.status === 'ingested')).toBe(true);
+    expect(await paragraphDigest(backend)).toEqual(expected);
+
+    const failures = await listJobs({ connection, queuePrefix: prefix, state: 'failed' });
+    expect(failures).toEqual([
+      expect.objectContaining<Partial<JobSummary>>({ name: 'extract', documentId: 'oa18-beskadiget', attempts: 1, state: 'failed' }),
+    ]);
+    expect(failures[0]!.failedReason).toMatch(/^EXTRACT_CORRUPT: oa18-beskadiget\.pdf: the PDF is damaged/);
+    expect(failures[0]!.finishedOn).toBeGreaterThan(started);
+  }, 120_000);
+
+  it('submitting the same batch twice at once queues each file once; a rebuilt index gets the files again', async () => {
+    const { prefix, dir } = await scene();
+    const backend = await index(dir);
+    const worker = await startWorker({ connection, backend, queuePrefix: prefix, concurrency: 2, handleSignals: false });
+    cleanups.push(() => worker.close());
+    const first = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    const second = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => first.close(), () => second.close());
+
+    const [a, b] = await Promise.all([first.run(items), second.run(items)]);
+    expect(a.map((o) => o.status)).toEqual(items.map(() => 'ingested'));
+    expect(b).toEqual(a);
+    const jobs = await listJobs({ connection, queuePrefix: prefix });
+    for (const stage of STAGES) expect(jobs.filter((job) => job.name === stage)).toHaveLength(items.length);
+    expect(await paragraphDigest(backend)).toEqual(expected);
+
+    // Once more: everything is already in the index.
+    expect((await first.run(items)).map((o) => o.status)).toEqual(items.map(() => 'unchanged'));
+    expect(await listJobs({ connection, queuePrefix: prefix })).toHaveLength(jobs.length);
+
+    // A fresh index behind the same queues: the finished jobs do not stand in for the work.
+    await worker.close();
+    const rebuiltDir = join(dir, 'rebuilt');
+    const rebuilt = await index(rebuiltDir);
+    const worker2 = await startWorker({ connection, backend: rebuilt, queuePrefix: prefix, handleSignals: false });
+    cleanups.push(() => worker2.close());
+    const again = bullmqRunner({ connection, backend: rebuilt, queuePrefix: prefix });
+    cleanups.push(() => again.close());
+    expect((await again.run(items)).map((o) => o.status)).toEqual(items.map(() => 'ingested'));
+    expect(await paragraphDigest(rebuilt)).toEqual(expected);
+  }, 120_000);
+
+  it('a worker killed with SIGKILL mid-batch: a new worker finishes it with no paragraph doubled or missing', async () => {
+    const { prefix, dir } = await scene();
+    // Short locks so the dead worker's jobs are taken over in seconds, not BullMQ's 30 s.
+    const quick = { INGEST_LOCK_DURATION_MS: '6000', INGEST_STALLED_INTERVAL_MS: '2000' };
+    const doomed = await workerProcess(prefix, dir, quick);
+    const backend = await index(dir);
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const started = Date.now();
+    const run = runner.run(items);
+
+    // Kill it while a sandboxed segment job is running, after some files got through extract.
+    const active = await waitFor(async () => {
+      const jobs = await listJobs({ connection, queuePrefix: prefix });
+      const segmenting = jobs.find((job) => job.name === 'segment' && job.state === 'active');
+      return segmenting && jobs.filter((job) => job.name === 'extract' && job.state === 'completed').length >= 2 ? segmenting : undefined;
+    }, 60_000);
+    const children = await doomed.children();
+    expect(children.length).toBeGreaterThan(0);
+    await doomed.kill();
+    // Its sandboxed children leave with it instead of lingering as orphans.
+    await waitFor(async () => children.every((pid) => !isAlive(pid)) || undefined, 10_000);
+
+    await workerProcess(prefix, dir, quick);
+    const outcomes = await run;
+    timings.push(`BullMQ, 1 worker SIGKILLed mid-batch + a new one: ${Date.now() - started} ms`);
+    expect(outcomes.map((o) => o.status)).toEqual(items.map(() => 'ingested'));
+    expect(await paragraphDigest(backend)).toEqual(expected);
+
+    const jobs = await listJobs({ connection, queuePrefix: prefix });
+    expect(jobs.filter((job) => job.state === 'completed')).toHaveLength(STAGES.length * items.length);
+    // The job it died on was taken over by the new worker.
+    expect(jobs.find((job) => job.id === active.id)?.state).toBe('completed');
+  }, 150_000);
+
+  it('a file that takes longer than the time limit is stopped once, not retried', async () => {
+    const { prefix, dir } = await scene();
+    const backend = await index(dir);
+    // oa18 takes about 2 s to extract; the limit is a fraction of that.
+    const worker = await startWorker({ connection, backend, queuePrefix: prefix, timeLimitMs: 300, handleSignals: false });
+    cleanups.push(() => worker.close());
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const [outcome] = await runner.run(items.filter((item) => item.entry.id === 'oa18'));
+    expect(outcome!.status).toBe('failed');
+    expect(outcome!.error).toEqual({ code: 'EXTRACT_TIMEOUT', message: 'oa18.pdf: reading the file took too long (stopped after 0.3 s)' });
+    const [job] = await listJobs({ connection, queuePrefix: prefix, state: 'failed' });
+    expect(job).toMatchObject({ name: 'extract', documentId: 'oa18', attempts: 1 });
+    expect(job!.failedReason).toBe('EXTRACT_TIMEOUT: oa18.pdf: reading the file took too long (stopped after 0.3 s)');
+  }, 60_000);
+});
+
+function sum(outcomes: IngestOutcome[], field: 'pages' | 'paragraphs'): number {
+  return outcomes.reduce((total, o) => total + o[field], 0);
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Removes a test's queues, then any key left under its prefix (the stage results). */
+async function obliterate(connection: string, prefix: string): Promise<void> {
+  for (const stage of STAGES) {
+    const queue = new Queue(stage, { connection: redisOptions(connection), prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+  const redis = new Redis(redisOptions(connection));
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
