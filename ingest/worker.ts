@@ -45,7 +45,9 @@ const SANDBOXED_PROCESSORS: Partial<Record<Stage, string>> = {
 /**
  * A worker for every ingest stage. Extract and segment run sandboxed in child processes
  * with a time limit; enrich and index run here, index writing to `backend`. Source files must
- * be readable at the path they were submitted under (a volume every worker shares).
+ * be readable at the path they were submitted under (a volume every worker shares). Worker
+ * processes on one machine may share the embedded index (SQLite locks it; a busy write is
+ * retried); workers on several machines need a shared backend (Elasticsearch).
  */
 export async function startWorker(options: StartWorkerOptions): Promise<IngestWorker> {
   const settings: StageSettings = {

@@ -36,7 +36,8 @@ const UNFINISHED = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wait
  * the next. `run()` waits for every file's index job to complete or for any of its jobs to
  * fail for good, reporting progress as files finish.
  *
- * Paths must be readable at the same path by every worker. A file whose version is already in
+ * Paths must be readable at the same path here (the runner hashes each file to name its jobs)
+ * and on every worker: a shared volume. A file whose version is already in
  * the index is 'unchanged'; a file already on its way (another batch submitted it) is joined,
  * not queued twice; a file whose earlier jobs finished without reaching this index (failed, or
  * an index that was since rebuilt) is queued afresh.

@@ -205,6 +205,48 @@ describe.runIf(!!url)('ingest on BullMQ workers', () => {
     expect(jobs.find((job) => job.id === active.id)?.state).toBe('completed');
   }, 150_000);
 
+  it('a busy index is retried with backoff; an index that stays busy fails the file after its attempts', async () => {
+    const { prefix, dir } = await scene();
+    const backend = await index(dir);
+    // The index answers "database is locked" once for one file and every time for the other.
+    const busyFor = new Map([
+      ['patientforloeb-hensigtserklaeringer', 1],
+      ['afskaf-produktivitetskravet', Infinity],
+    ]);
+    const busy: IndexBackend = {
+      ...backend,
+      async putDocument(doc, commitments) {
+        const left = busyFor.get(doc.id) ?? 0;
+        if (left > 0) {
+          busyFor.set(doc.id, left - 1);
+          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        }
+        return backend.putDocument(doc, commitments);
+      },
+    };
+    const worker = await startWorker({ connection, backend: busy, queuePrefix: prefix, handleSignals: false });
+    cleanups.push(() => worker.close());
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const batch = items.filter((item) => busyFor.has(item.entry.id));
+    const started = Date.now();
+    const outcomes = await runner.run(batch);
+    const elapsed = Date.now() - started;
+
+    expect(outcomes.find((o) => o.documentId === 'patientforloeb-hensigtserklaeringer')?.status).toBe('ingested');
+    expect(outcomes.find((o) => o.documentId === 'afskaf-produktivitetskravet')).toMatchObject({
+      status: 'failed',
+      error: { code: 'INGEST_FAILED', message: expect.stringMatching(/afskaf-produktivitetskravet\.pdf: database is locked$/) },
+    });
+    const indexJobs = await listJobs({ connection, queuePrefix: prefix });
+    expect(indexJobs.filter((job) => job.name === 'index').map((job) => [job.documentId, job.state, job.attempts]).sort()).toEqual([
+      ['afskaf-produktivitetskravet', 'failed', 4],
+      ['patientforloeb-hensigtserklaeringer', 'completed', 2],
+    ]);
+    // Waits of 1, 2 and 4 s between the four attempts.
+    expect(elapsed).toBeGreaterThanOrEqual(7_000);
+  }, 60_000);
+
   it('a file that takes longer than the time limit is stopped once, not retried', async () => {
     const { prefix, dir } = await scene();
     const backend = await index(dir);
