@@ -7,6 +7,12 @@ import type { CatalogEntry } from '../../src/tree/types.ts';
  * `segment` runs normalize and segment together: src/segment's `buildDocument` is the one pure
  * function that owns their order (follow-up tables are normalized cell by cell while the rows
  * are built), so a separate normalize job would have to copy its branching.
+ *
+ * Queues per stage rather than one BullMQ flow per file: each stage gets its own worker
+ * settings (only extract and segment run sandboxed with a time limit); a job hands on by adding
+ * the next stage's job under a fixed id, which stays idempotent under at-least-once delivery;
+ * and a failure stays on the job that failed, with its own reason (in a flow a failed child
+ * leaves its parent waiting, or fails it with a reason that names the child, not the cause).
  */
 export const STAGES = ['extract', 'segment', 'enrich', 'index'] as const;
 export type Stage = (typeof STAGES)[number];
