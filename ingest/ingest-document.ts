@@ -4,6 +4,7 @@ import { isDanishWord } from '../src/analysis/lexicon.ts';
 import { extractCommitments } from '../src/enrich/commitments.ts';
 import { contentHash, extractBytes, ExtractError } from '../src/extract/index.ts';
 import type { IndexBackend } from '../src/index/backend.ts';
+import { reconcileIds } from '../src/index/reconcile-ids.ts';
 import { buildDocument } from '../src/segment/index.ts';
 import { paragraphsOf } from '../src/tree/visit.ts';
 import type { IngestItem, IngestOutcome } from './runner.ts';
@@ -20,7 +21,7 @@ export async function ingestDocument(backend: IndexBackend, item: IngestItem): P
       return { ...base, status: 'unchanged' };
     }
     const extracted = await extractBytes(basename(item.path), bytes);
-    const doc = buildDocument(extracted, item.entry, isDanishWord);
+    const doc = reconcileIds(await backend.getDocument(item.entry.id), buildDocument(extracted, item.entry, isDanishWord));
     const commitments = extractCommitments(doc);
     await backend.putDocument(doc, commitments);
     return { ...base, status: 'ingested', pages: doc.pageCount, paragraphs: paragraphsOf(doc).length, commitments: commitments.length };
