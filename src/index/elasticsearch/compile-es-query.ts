@@ -6,30 +6,42 @@ import { FIELD_WEIGHTS } from '../sqlite/fts-match.ts';
 // same token patterns the embedded index matches: no text the user typed reaches a query
 // parser. Terms go to Lucene unchanged — a `term` query for one term, a phrase split by the
 // built-in `whitespace` analyzer for several (our terms never hold spaces) — so both backends
-// match the same paragraphs by construction, whatever the index-time analyzers do.
+// match the same paragraphs wherever their index-time analysis agrees: everywhere but in
+// compound parts, which Elasticsearch's dictionary_decompounder finds its own way.
 
 type Query = estypes.QueryDslQueryContainer;
 
 /** Built-in analyzer that only splits on spaces: pre-analysed terms pass through as they are. */
 const TERMS_ANALYZER = 'whitespace';
 
-function terms(field: string, values: string[], boost: number): Query {
+/**
+ * Lucene scores a phrase by the sum of its terms' idf, FTS5 by one idf for the phrase: the
+ * boost 1/n makes it the terms' mean, so a synonym spelt out in several words ("Sundheds- og
+ * Ældreministeriet" for SUM) does not outrank the word typed.
+ */
+function terms(field: string, values: string[], boost = 1): Query {
   if (values.length === 1) return { term: { [field]: { value: values[0]!, boost } } };
-  return { match_phrase: { [field]: { query: values.join(' '), analyzer: TERMS_ANALYZER, boost } } };
+  return { match_phrase: { [field]: { query: values.join(' '), analyzer: TERMS_ANALYZER, boost: boost / values.length } } };
 }
 
 /**
- * One token pattern on a text field and its subfields, weighted as the embedded index weighs
+ * Compound parts only order the hits among themselves, as in the embedded index (which ranks
+ * by the word's own forms first and by parts after): scaled down this far, a parts match
+ * cannot lift a paragraph over one with a better own-forms score.
+ */
+const PARTS_SCALE = 1e-3;
+
+/**
+ * One token pattern on a text field and its subfields, matched as the embedded index matches
  * its columns: a word as written scores on exact + stem + folded, a form typed without æ/ø/å
- * on folded alone, a compound part on parts alone.
+ * or a synonym on folded alone, a compound part on parts alone. Each own-forms subfield
+ * weighs its hits with its column's weight in its similarity (index-definitions.ts).
  */
 function patternQueries(field: string, pattern: TokenPattern): Query[] {
-  const queries = [
-    terms(`${field}.exact`, pattern.tokens.map((t) => t.exact), FIELD_WEIGHTS.exact),
-    terms(field, pattern.tokens.map((t) => t.stem), FIELD_WEIGHTS.stems),
-    terms(`${field}.folded`, pattern.tokens.map((t) => t.folded), FIELD_WEIGHTS.folded),
-  ];
-  if (pattern.parts) queries.push(terms(`${field}.parts`, pattern.tokens.map((t) => t.stem), FIELD_WEIGHTS.parts));
+  const folded = terms(`${field}.folded`, pattern.tokens.map((t) => t.folded));
+  if (pattern.synonym) return [folded];
+  const queries = [terms(`${field}.exact`, pattern.tokens.map((t) => t.exact)), terms(field, pattern.tokens.map((t) => t.stem)), folded];
+  if (pattern.parts) queries.push(terms(`${field}.parts`, pattern.tokens.map((t) => t.stem), FIELD_WEIGHTS.parts * PARTS_SCALE));
   return queries;
 }
 
