@@ -1,9 +1,14 @@
 import type { ParagraphLookup } from '../src/index/backend.ts';
-import type { Citation, ParagraphNode } from '../src/tree/types.ts';
-import { chapterLabel, citeFormats, type CiteFormats } from './format/citation.ts';
+import type { FollowUpVia } from '../src/enrich/index.ts';
+import type { Citation, DocumentRef, ParagraphNode } from '../src/tree/types.ts';
+import { NO_FOLLOW_UPS, type FollowUps } from './follow-ups.ts';
+import { chapterLabel, citeFormats, formatCitation, type CiteFormats } from './format/citation.ts';
 import { absoluteUrl, paragraphPath } from './format/permalink.ts';
 
 // One view of a permalink's lookup, shared by the JSON resource and the HTML page.
+
+/** Longest snippet of a followed paragraph's text, in characters. */
+const SNIPPET_LENGTH = 240;
 
 export interface Neighbour {
   id: string;
@@ -15,6 +20,33 @@ export interface Crumb {
   label: string;
   /** Root-relative link; absent for the last crumbs that have no page of their own. */
   href?: string;
+}
+
+/** An agreement paragraph a follow-up row follows. */
+export interface FollowsView {
+  id: string;
+  permalink: string;
+  citation: Citation;
+  /** The Danish reference string. */
+  citationText: string;
+  /** The paragraph's text, shortened. */
+  snippet: string;
+  score: number;
+  via: FollowUpVia;
+}
+
+/** A follow-up row that follows an agreement paragraph; `id` and `permalink` are its status cell's. */
+export interface FollowedUpByView {
+  id: string;
+  permalink: string;
+  rowId: string;
+  document: DocumentRef;
+  topic: string;
+  status: string;
+  responsible: string | null;
+  references: string[];
+  score: number;
+  via: FollowUpVia;
 }
 
 export interface FoundView {
@@ -32,6 +64,8 @@ export interface FoundView {
   breadcrumb: Crumb[];
   previous: Neighbour | null;
   next: Neighbour | null;
+  follows: FollowsView[];
+  followedUpBy: FollowedUpByView[];
 }
 
 export interface ArchivedView {
@@ -53,7 +87,8 @@ export interface MovedView {
 
 export type ParagraphView = FoundView | ArchivedView | MovedView | { status: 'unknown' };
 
-export function paragraphView(lookup: ParagraphLookup, site: string): ParagraphView {
+/** `followUps` are the found paragraph's (see follow-ups.ts); other lookups have none. */
+export function paragraphView(lookup: ParagraphLookup, site: string, followUps: FollowUps = NO_FOLLOW_UPS): ParagraphView {
   switch (lookup.status) {
     case 'found': {
       const p = lookup.paragraph;
@@ -73,6 +108,27 @@ export function paragraphView(lookup: ParagraphLookup, site: string): ParagraphV
         breadcrumb: breadcrumb(p.citation),
         previous: neighbour(lookup.previous, site),
         next: neighbour(lookup.next, site),
+        follows: followUps.follows.map((followed) => ({
+          id: followed.id,
+          permalink: absoluteUrl(site, paragraphPath(followed.id)),
+          citation: followed.citation,
+          citationText: formatCitation(followed.citation),
+          snippet: shorten(followed.text, SNIPPET_LENGTH),
+          score: roundScore(followed.score),
+          via: followed.via,
+        })),
+        followedUpBy: followUps.followedUpBy.map((row) => ({
+          id: row.cellId,
+          permalink: absoluteUrl(site, paragraphPath(row.cellId)),
+          rowId: row.rowId,
+          document: row.document,
+          topic: row.topic,
+          status: row.status,
+          responsible: row.responsible,
+          references: row.references,
+          score: roundScore(row.score),
+          via: row.via,
+        })),
       };
     }
     case 'archived': {
@@ -107,4 +163,18 @@ export function breadcrumb(citation: Citation): Crumb[] {
 function neighbour(paragraph: ParagraphNode | null, site: string): Neighbour | null {
   if (!paragraph) return null;
   return { id: paragraph.id, permalink: absoluteUrl(site, paragraphPath(paragraph.id)), text: paragraph.text };
+}
+
+
+/** The text up to `max` characters, cut at a word boundary with "…". */
+function shorten(text: string, max: number): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= max) return folded;
+  const cut = folded.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '')} …`;
+}
+
+function roundScore(score: number): number {
+  return Math.round(score * 1000) / 1000;
 }

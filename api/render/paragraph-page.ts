@@ -1,7 +1,8 @@
-import type { ArchivedView, Crumb, FoundView, Neighbour } from '../paragraph-view.ts';
+import type { ArchivedView, Crumb, FollowedUpByView, FollowsView, FoundView, Neighbour } from '../paragraph-view.ts';
 import { html, layout, type Html } from './html.ts';
 
-// The paragraph's own page: breadcrumb, the paragraph between its neighbours, and how to cite it.
+// The paragraph's own page: breadcrumb, the paragraph between its neighbours, its follow-up
+// across years, and how to cite it.
 
 const DATE_FORMAT = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });
 
@@ -17,6 +18,7 @@ ${context('Forrige afsnit', view.previous, 'previous')}
 <blockquote class="current" cite="${view.permalink}">${paragraphs(view.text)}</blockquote>
 ${context('Næste afsnit', view.next, 'next')}
 </article>
+${followUpBox(view)}
 ${citeBox(view)}`;
   return layout({ title: heading, current: null, body, scripts: ['/copy.js'] });
 }
@@ -71,6 +73,29 @@ function context(label: string, neighbour: Neighbour | null, kind: string): Html
 <p class="context-label"><a href="${new URL(neighbour.permalink).pathname}" rel="${kind === 'previous' ? 'prev' : 'next'}">${label}</a></p>
 <div class="context-text">${paragraphs(neighbour.text)}</div>
 </section>`;
+}
+
+/** "Opfølgning": the agreement text a follow-up row follows, or the rows that follow this paragraph. */
+function followUpBox(view: FoundView): Html {
+  if (view.follows.length === 0 && view.followedUpBy.length === 0) return html``;
+  return html`<section class="cite follow-up" aria-labelledby="follow-up-heading">
+<h2 id="follow-up-heading">Opfølgning</h2>
+${view.follows.length > 0 ? html`<p>Følger op på:</p>
+<ul class="follows">${view.follows.map(followed)}</ul>` : html``}
+${view.followedUpBy.length > 0 ? html`<p>Følges op i:</p>
+<ul class="followed-up-by">${view.followedUpBy.map(following)}</ul>` : html``}
+</section>`;
+}
+
+function followed(item: FollowsView): Html {
+  return html`<li><a href="${new URL(item.permalink).pathname}">${item.citationText}</a>
+<p class="snippet">${item.snippet}</p></li>`;
+}
+
+function following(item: FollowedUpByView): Html {
+  return html`<li><a href="${new URL(item.permalink).pathname}">${item.topic}</a> <span class="hit-doc">(${item.document.title})</span>
+<p class="row-status"><strong>Status:</strong> ${paragraphs(item.status)}</p>
+<p class="responsible">Ansvarlig: ${item.responsible ?? 'ikke angivet'}</p></li>`;
 }
 
 function citeBox(view: FoundView | ArchivedView): Html {

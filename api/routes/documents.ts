@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ChapterNode, DocumentNode, ParagraphNode, SectionNode } from '../../src/tree/types.ts';
 import { DOCUMENT_TYPES } from '../../src/tree/types.ts';
+import type { IndexBackend } from '../../src/index/backend.ts';
 import { baseUrl, type RouteOptions } from '../context.ts';
 import { apiError } from '../errors.ts';
+import { followUpsFor, NO_FOLLOW_UPS } from '../follow-ups.ts';
 import { absoluteUrl, paragraphApiPath, paragraphPath } from '../format/permalink.ts';
 import { paragraphView, type ParagraphView } from '../paragraph-view.ts';
 import { errorRef } from '../schemas.ts';
@@ -132,6 +134,51 @@ const crumbs = {
   items: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, href: { type: 'string' } } },
 } as const;
 
+const via = {
+  type: 'string',
+  enum: ['reference', 'similarity'],
+  description: '"reference": the row names the agreement ("[+ ØA18]"); "similarity": it names none and the agreement is older than the scheme.',
+} as const;
+
+const follows = {
+  description: "For a follow-up row's cells: the agreement paragraphs the row follows, best match first (empty otherwise).",
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'permalink', 'citation', 'citationText', 'snippet', 'score', 'via'],
+    properties: {
+      id: { type: 'string' },
+      permalink: { type: 'string' },
+      citation: { $ref: 'Citation#' },
+      citationText: { type: 'string', description: 'The Danish reference string.' },
+      snippet: { type: 'string', description: "The paragraph's text, shortened." },
+      score: { type: 'number', description: 'Text similarity, 0–1.' },
+      via,
+    },
+  },
+} as const;
+
+const followedUpBy = {
+  description: 'For an agreement paragraph: the follow-up rows that follow it, best match first (empty otherwise). id and permalink are the row\'s status cell.',
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'permalink', 'rowId', 'document', 'topic', 'status', 'responsible', 'references', 'score', 'via'],
+    properties: {
+      id: { type: 'string' },
+      permalink: { type: 'string' },
+      rowId: { type: 'string' },
+      document: { $ref: 'DocumentRef#' },
+      topic: { type: 'string' },
+      status: { type: 'string' },
+      responsible: { type: ['string', 'null'], description: 'Responsible staff initials.' },
+      references: { type: 'array', items: { type: 'string' } },
+      score: { type: 'number', description: 'Text similarity, 0–1.' },
+      via,
+    },
+  },
+} as const;
+
 /** The paragraph JSON, shared with the `/p/*` page when JSON is asked for. */
 export const paragraphResponses = {
   200: {
@@ -139,7 +186,7 @@ export const paragraphResponses = {
     anyOf: [
       {
         type: 'object',
-        required: ['status', 'id', 'permalink', 'role', 'text', 'page', 'pages', 'citation', 'cite', 'breadcrumb', 'previous', 'next'],
+        required: ['status', 'id', 'permalink', 'role', 'text', 'page', 'pages', 'citation', 'cite', 'breadcrumb', 'previous', 'next', 'follows', 'followedUpBy'],
         properties: {
           status: { type: 'string', enum: ['found'] },
           id: { type: 'string' },
@@ -155,6 +202,8 @@ export const paragraphResponses = {
           breadcrumb: crumbs,
           previous: neighbour,
           next: neighbour,
+          follows,
+          followedUpBy,
         },
       },
       {
@@ -218,9 +267,16 @@ export async function documentRoutes(app: FastifyInstance, options: RouteOptions
 
   app.get<{ Params: { '*': string } }>('/api/paragraphs/*', { schema: paragraphSchema }, async (request, reply) => {
     const id = request.params['*'];
-    const view = paragraphView(await backend.getParagraph(id), baseUrl(request, options.publicUrl));
+    const view = await lookupParagraphView(backend, id, baseUrl(request, options.publicUrl));
     return sendParagraphJson(view, id, reply, paragraphApiPath);
   });
+}
+
+/** A permalink's view; a found paragraph comes with its follow-ups across years. */
+export async function lookupParagraphView(backend: IndexBackend, id: string, site: string): Promise<ParagraphView> {
+  const lookup = await backend.getParagraph(id);
+  const followUps = lookup.status === 'found' ? await followUpsFor(backend, lookup.paragraph) : NO_FOLLOW_UPS;
+  return paragraphView(lookup, site, followUps);
 }
 
 /** Answers a paragraph view as JSON; `pathOf` builds the Location of a redirect. */

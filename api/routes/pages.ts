@@ -5,9 +5,8 @@ import { baseUrl, type RouteOptions } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { paragraphPath } from '../format/permalink.ts';
 import { preferredRepresentation } from '../negotiate.ts';
-import { paragraphView } from '../paragraph-view.ts';
 import { archivedPage, notFoundPage, paragraphPage } from '../render/paragraph-page.ts';
-import { sendParagraphJson, paragraphResponses } from './documents.ts';
+import { lookupParagraphView, sendParagraphJson, paragraphResponses } from './documents.ts';
 
 // The web pages: the search page and "Aftaler og frister" (static files in api/web) and each
 // paragraph's own server-rendered page at its permalink.
@@ -35,7 +34,7 @@ export async function pageRoutes(app: FastifyInstance, options: RouteOptions): P
     const id = request.params['*'];
     const representation = preferredRepresentation(request.headers.accept);
     if (representation === null) throw apiError('NOT_ACCEPTABLE', 'text/html or application/json');
-    const view = paragraphView(await backend.getParagraph(id), baseUrl(request, options.publicUrl));
+    const view = await lookupParagraphView(backend, id, baseUrl(request, options.publicUrl));
     reply.header('vary', 'Accept');
     if (representation === 'json') return sendParagraphJson(view, id, reply, paragraphPath);
 

@@ -1,4 +1,4 @@
-import { analyzeForIndex, isStopword } from '../analysis/index.ts';
+import { isStopword, stem, tokenize } from '../analysis/index.ts';
 import { paragraphsOf } from '../tree/visit.ts';
 import type { Citation, DocumentNode, DocumentRef, FollowUpRow } from '../tree/types.ts';
 
@@ -64,17 +64,20 @@ interface Term {
   surface: string;
 }
 
-/** Content terms of a text: stems of its words without stopwords, numbers or agreement names (ØA18). */
+/**
+ * Content terms of a text: the index's tokens and Snowball stems (the `stems` field of
+ * `analyzeForIndex`; compound parts are left out, they cost more than they add here), without
+ * stopwords, numbers or agreement names (ØA18).
+ */
 export function contentTerms(text: string): Map<string, Term> {
-  const analysis = analyzeForIndex(text);
   const terms = new Map<string, Term>();
-  analysis.exact.forEach((word, i) => {
-    if (word.length < 2 || isStopword(word) || !LETTER.test(word) || AGREEMENT_NAME.test(word)) return;
-    const stem = analysis.stems[i] as string;
-    const term = terms.get(stem);
+  for (const { term: word } of tokenize(text)) {
+    if (word.length < 2 || isStopword(word) || !LETTER.test(word) || AGREEMENT_NAME.test(word)) continue;
+    const key = stem(word);
+    const term = terms.get(key);
     if (term) term.count += 1;
-    else terms.set(stem, { count: 1, surface: word });
-  });
+    else terms.set(key, { count: 1, surface: word });
+  }
   return terms;
 }
 

@@ -1,0 +1,143 @@
+import {
+  candidateQuery,
+  followUpVia,
+  linksForRow,
+  matchFollowUp,
+  paragraphMatchText,
+  rowMatchText,
+  termBackground,
+  type FollowUpVia,
+  type TermBackground,
+} from '../src/enrich/index.ts';
+import type { IndexBackend, SearchHit } from '../src/index/backend.ts';
+import { sectionsOf } from '../src/tree/index.ts';
+import type { CatalogEntry, Citation, DocumentNode, DocumentRef, ParagraphNode, SectionNode } from '../src/tree/types.ts';
+
+// Follow-up across years, computed when a paragraph is read: nothing is stored, both backends
+// answer it through the same interface, and the order documents were ingested does not matter.
+// Search finds the candidates; `matchFollowUp` (src/enrich) decides, the same way both directions.
+
+/** An agreement paragraph that a follow-up row follows. */
+export interface FollowedParagraph {
+  id: string;
+  text: string;
+  citation: Citation;
+  score: number;
+  via: FollowUpVia;
+}
+
+/** A follow-up row that follows an agreement paragraph. */
+export interface FollowingRow {
+  /** The row's section id. */
+  rowId: string;
+  /** The row's status cell (its first cell when it has none): where its status is read and linked. */
+  cellId: string;
+  document: DocumentRef;
+  topic: string;
+  status: string;
+  responsible: string | null;
+  references: string[];
+  score: number;
+  via: FollowUpVia;
+}
+
+export interface FollowUps {
+  /** For a follow-up row's cells: the agreement paragraphs the row follows, best first. */
+  follows: FollowedParagraph[];
+  /** For an agreement paragraph: the follow-up rows that follow it, best first. */
+  followedUpBy: FollowingRow[];
+}
+
+export const NO_FOLLOW_UPS: FollowUps = { follows: [], followedUpBy: [] };
+
+/** Hits to read per candidate search (the backends' maximum page). */
+const CANDIDATES = 50;
+
+export async function followUpsFor(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowUps> {
+  switch (paragraph.citation.document.type) {
+    case 'opfølgningsskema':
+      return paragraph.role === 'row-cell' ? { follows: await paragraphsFollowed(backend, paragraph), followedUpBy: [] } : NO_FOLLOW_UPS;
+    case 'økonomiaftale':
+      return { follows: [], followedUpBy: await rowsFollowing(backend, paragraph) };
+    default:
+      return NO_FOLLOW_UPS;
+  }
+}
+
+/** The agreement paragraphs that a cell's row follows. */
+async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode): Promise<FollowedParagraph[]> {
+  const scheme = await backend.getDocument(cell.citation.document.id);
+  const section = scheme && sectionsOf(scheme).find((s) => s.children.some((child) => child.id === cell.id));
+  const row = section?.row;
+  if (!scheme || !row) return [];
+
+  const schemeRef = documentRef(scheme.meta);
+  const agreements = (await backend.listDocuments()).filter((summary) => followUpVia(row, schemeRef, summary.meta) !== null);
+  const q = candidateQuery(rowMatchText(row), termBackground(scheme));
+  if (agreements.length === 0 || q === null) return [];
+
+  const { hits } = await backend.search({ q, filters: { documents: agreements.map((summary) => summary.meta.id) }, limit: CANDIDATES });
+  const backgrounds = await backgroundsOf(backend, hits);
+  const texts = new Map(hits.map((hit) => [hit.id, hit.text]));
+  return linksForRow(row, schemeRef, hits, (id) => backgrounds.get(id)).map((link) => ({
+    id: link.paragraphId,
+    text: texts.get(link.paragraphId) ?? '',
+    citation: link.citation,
+    score: link.score,
+    via: link.via,
+  }));
+}
+
+/** The follow-up rows, in any scheme, that follow an agreement paragraph. */
+async function rowsFollowing(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowingRow[]> {
+  const schemes = (await backend.listDocuments()).filter((summary) => summary.meta.type === 'opfølgningsskema');
+  const agreement = await backend.getDocument(paragraph.citation.document.id);
+  if (schemes.length === 0 || !agreement) return [];
+  const background = termBackground(agreement);
+  const q = candidateQuery(paragraphMatchText(paragraph), background);
+  if (q === null) return [];
+
+  const { hits } = await backend.search({ q, filters: { documents: schemes.map((summary) => summary.meta.id) }, limit: CANDIDATES });
+  const rows: FollowingRow[] = [];
+  for (const schemeId of new Set(hits.map((hit) => hit.citation.document.id))) {
+    const scheme = await backend.getDocument(schemeId);
+    if (!scheme) continue;
+    const schemeRef = documentRef(scheme.meta);
+    const hitIds = new Set(hits.map((hit) => hit.id));
+    for (const section of sectionsOf(scheme)) {
+      if (!section.row || !section.children.some((child) => hitIds.has(child.id))) continue;
+      const match = matchFollowUp(section.row, schemeRef, paragraph, background);
+      if (match) rows.push(followingRow(section, section.row, schemeRef, match.score, match.via));
+    }
+  }
+  return rows.sort((a, b) => b.score - a.score || a.rowId.localeCompare(b.rowId));
+}
+
+function followingRow(section: SectionNode, row: NonNullable<SectionNode['row']>, document: DocumentRef, score: number, via: FollowUpVia): FollowingRow {
+  const cell = section.children.find((child) => child.column === 'status') ?? (section.children[0] as ParagraphNode);
+  return {
+    rowId: section.id,
+    cellId: cell.id,
+    document,
+    topic: row.topic,
+    status: row.status,
+    responsible: row.responsible,
+    references: row.references,
+    score,
+    via,
+  };
+}
+
+/** Term backgrounds of the documents the hits come from, each read once. */
+async function backgroundsOf(backend: IndexBackend, hits: readonly SearchHit[]): Promise<Map<string, TermBackground>> {
+  const backgrounds = new Map<string, TermBackground>();
+  for (const id of new Set(hits.map((hit) => hit.citation.document.id))) {
+    const doc: DocumentNode | null = await backend.getDocument(id);
+    if (doc) backgrounds.set(id, termBackground(doc));
+  }
+  return backgrounds;
+}
+
+function documentRef(meta: CatalogEntry): DocumentRef {
+  return { id: meta.id, title: meta.title, type: meta.type, year: meta.year };
+}
