@@ -29,7 +29,7 @@ export async function readCatalog(path: string): Promise<CatalogFile> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   return { folder: dirname(resolve(path)), entries: validateCatalog(data) };
 }
