@@ -192,9 +192,11 @@ describe.runIf(serviceAvailable('elasticsearch'))('the Elasticsearch index', () 
         const searching = (async () => {
           while (!reindexed) answers.push(ids((await index.search({ q: 'patientansvarlig læge' })).hits));
         })();
-        const report = await index.reindex().finally(() => {
+        const rebuilding = index.reindex().finally(() => {
           reindexed = true;
         });
+        await expect(index.reindex()).rejects.toThrow(/already running/);
+        const report = await rebuilding;
         await searching;
 
         expect(answers.length).toBeGreaterThan(5);

@@ -179,6 +179,7 @@ function createBackend(client: Client, options: ElasticsearchIndexOptions) {
 
   /** Writes through this backend wait while a reindex runs. */
   let reindexing: Promise<unknown> = Promise.resolve();
+  let rebuilding = false;
 
   const get = async <T>(kind: IndexKind, id: string, sourceIncludes?: string[]): Promise<T | null> => {
     if (Buffer.byteLength(id) > MAX_ID_BYTES) return null;
@@ -391,10 +392,12 @@ function createBackend(client: Client, options: ElasticsearchIndexOptions) {
   };
 
   const reindex = async (): Promise<ReindexReport> => {
-    await ready();
+    if (rebuilding) throw new Error('a reindex of these indices is already running');
+    rebuilding = true;
     const started = Date.now();
     const run = (async () => {
-      const plans = [];
+      await ready();
+      const plans: ReindexReport['indices'] = [];
       const stamp = Date.now().toString(36);
       try {
         for (const kind of INDEX_KINDS) {
@@ -433,7 +436,9 @@ function createBackend(client: Client, options: ElasticsearchIndexOptions) {
       for (const plan of plans) await call(() => client.indices.delete({ index: plan.from.join(',') }));
       return { indices: plans, tookMs: Date.now() - started };
     })();
-    reindexing = run.catch(() => undefined);
+    reindexing = run.catch(() => undefined).finally(() => {
+      rebuilding = false;
+    });
     return run;
   };
 
