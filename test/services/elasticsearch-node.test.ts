@@ -1,12 +1,14 @@
 // Checks the real Elasticsearch node that ci/elasticsearch/start.sh starts: the 7.x client must
 // accept it, and it must offer every analysis and query feature the Elasticsearch backend relies
 // on, with the settings generated from src/analysis (no second, hand-written chain).
-// Runs only when ELASTICSEARCH_URL is set (eval "$(bash ci/services.sh)").
+// Runs when ELASTICSEARCH_URL is set (eval "$(bash ci/services.sh)"); with REQUIRE_SERVICES=1 a
+// missing URL fails instead of skipping.
 import { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeForIndex } from '../../src/analysis/index.ts';
 import { indexDefinition } from '../../src/index/elasticsearch/index.ts';
 import { FIELD_WEIGHTS } from '../../src/index/sqlite/fts-match.ts';
+import { serviceAvailable, serviceRequired } from '../service-suites.ts';
 
 const url = process.env.ELASTICSEARCH_URL;
 const prefix = `test-services-${process.pid}-${Date.now()}`;
@@ -23,7 +25,13 @@ interface AnalyzedToken {
   positionLength?: number;
 }
 
-describe.runIf(!!url)('the Elasticsearch node for CI and tests', () => {
+describe.runIf(!serviceAvailable('elasticsearch') && serviceRequired('elasticsearch'))('the Elasticsearch node for CI and tests', () => {
+  it('is there', () => {
+    expect.fail('REQUIRE_SERVICES=1 but ELASTICSEARCH_URL is not set: env=$(bash ci/services.sh elasticsearch) && eval "$env"');
+  });
+});
+
+describe.runIf(serviceAvailable('elasticsearch'))('the Elasticsearch node for CI and tests', () => {
   // Made in beforeAll: a describe body runs at collection even when the suite is skipped.
   let es: Client;
   const index = `${prefix}-v1`;
