@@ -9,7 +9,7 @@ import {
   type FollowUpVia,
   type TermBackground,
 } from '../src/enrich/index.ts';
-import type { IndexBackend, SearchHit } from '../src/index/backend.ts';
+import type { DocumentSummary, IndexBackend } from '../src/index/backend.ts';
 import { sectionsOf } from '../src/tree/index.ts';
 import type { CatalogEntry, Citation, DocumentNode, DocumentRef, ParagraphNode, SectionNode } from '../src/tree/types.ts';
 
@@ -50,8 +50,12 @@ export interface FollowUps {
 
 export const NO_FOLLOW_UPS: FollowUps = { follows: [], followedUpBy: [] };
 
-/** Hits to read per candidate search (the backends' maximum page). */
+/** Hits to read per candidate search: a follow-up shares the most distinctive words, so it ranks
+ * near the top; the corpus needs fewer than this (test/api/follow-ups.test.ts compares with
+ * comparing every pair). */
 const CANDIDATES = 50;
+/** Term backgrounds kept, by document version; a version's background never changes. */
+const BACKGROUNDS_KEPT = 32;
 
 export async function followUpsFor(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowUps> {
   switch (paragraph.citation.document.type) {
@@ -73,11 +77,15 @@ async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode): P
 
   const schemeRef = documentRef(scheme.meta);
   const agreements = (await backend.listDocuments()).filter((summary) => followUpVia(row, schemeRef, summary.meta) !== null);
-  const q = candidateQuery(rowMatchText(row), termBackground(scheme));
+  const q = candidateQuery(rowMatchText(row), backgroundOf(scheme));
   if (agreements.length === 0 || q === null) return [];
 
   const { hits } = await backend.search({ q, filters: { documents: agreements.map((summary) => summary.meta.id) }, limit: CANDIDATES });
-  const backgrounds = await backgroundsOf(backend, hits);
+  const backgrounds = new Map<string, TermBackground>();
+  for (const summary of agreements.filter((a) => hits.some((hit) => hit.citation.document.id === a.meta.id))) {
+    const background = await storedBackground(backend, summary);
+    if (background) backgrounds.set(summary.meta.id, background);
+  }
   const texts = new Map(hits.map((hit) => [hit.id, hit.text]));
   return linksForRow(row, schemeRef, hits, (id) => backgrounds.get(id)).map((link) => ({
     id: link.paragraphId,
@@ -90,20 +98,21 @@ async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode): P
 
 /** The follow-up rows, in any scheme, that follow an agreement paragraph. */
 async function rowsFollowing(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowingRow[]> {
-  const schemes = (await backend.listDocuments()).filter((summary) => summary.meta.type === 'opfølgningsskema');
-  const agreement = await backend.getDocument(paragraph.citation.document.id);
-  if (schemes.length === 0 || !agreement) return [];
-  const background = termBackground(agreement);
+  const documents = await backend.listDocuments();
+  const schemes = documents.filter((summary) => summary.meta.type === 'opfølgningsskema');
+  const own = documents.find((summary) => summary.meta.id === paragraph.citation.document.id);
+  const background = own && schemes.length > 0 ? await storedBackground(backend, own) : undefined;
+  if (!background) return [];
   const q = candidateQuery(paragraphMatchText(paragraph), background);
   if (q === null) return [];
 
   const { hits } = await backend.search({ q, filters: { documents: schemes.map((summary) => summary.meta.id) }, limit: CANDIDATES });
+  const hitIds = new Set(hits.map((hit) => hit.id));
   const rows: FollowingRow[] = [];
   for (const schemeId of new Set(hits.map((hit) => hit.citation.document.id))) {
     const scheme = await backend.getDocument(schemeId);
     if (!scheme) continue;
     const schemeRef = documentRef(scheme.meta);
-    const hitIds = new Set(hits.map((hit) => hit.id));
     for (const section of sectionsOf(scheme)) {
       if (!section.row || !section.children.some((child) => hitIds.has(child.id))) continue;
       const match = matchFollowUp(section.row, schemeRef, paragraph, background);
@@ -128,14 +137,31 @@ function followingRow(section: SectionNode, row: NonNullable<SectionNode['row']>
   };
 }
 
-/** Term backgrounds of the documents the hits come from, each read once. */
-async function backgroundsOf(backend: IndexBackend, hits: readonly SearchHit[]): Promise<Map<string, TermBackground>> {
-  const backgrounds = new Map<string, TermBackground>();
-  for (const id of new Set(hits.map((hit) => hit.citation.document.id))) {
-    const doc: DocumentNode | null = await backend.getDocument(id);
-    if (doc) backgrounds.set(id, termBackground(doc));
+const backgrounds = new Map<string, TermBackground>();
+
+function backgroundKey(id: string, contentHash: string): string {
+  return `${id}\u0000${contentHash}`;
+}
+
+/** A document's term background, computed once per version. */
+function backgroundOf(doc: DocumentNode): TermBackground {
+  const key = backgroundKey(doc.id, doc.contentHash);
+  let background = backgrounds.get(key);
+  if (!background) {
+    background = termBackground(doc);
+    backgrounds.set(key, background);
+    // Maps iterate in insertion order: the first key is the oldest.
+    if (backgrounds.size > BACKGROUNDS_KEPT) backgrounds.delete(backgrounds.keys().next().value as string);
   }
-  return backgrounds;
+  return background;
+}
+
+/** The background of a stored document version; the document is read only when not yet known. */
+async function storedBackground(backend: IndexBackend, summary: DocumentSummary): Promise<TermBackground | undefined> {
+  const known = backgrounds.get(backgroundKey(summary.meta.id, summary.contentHash));
+  if (known) return known;
+  const doc = await backend.getDocument(summary.meta.id);
+  return doc ? backgroundOf(doc) : undefined;
 }
 
 function documentRef(meta: CatalogEntry): DocumentRef {
