@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { QUERY_ERROR_REASONS, type QueryErrorReason } from '../src/search/query-error.ts';
+import { BACKEND_ERROR_CAUSES, type BackendErrorCause } from '../src/index/backend-error.ts';
 
 // Every error the API sends, with a stable code, its HTTP status and a message template.
 // Errors go out as `{ statusCode, code, error, message }`; api/ERRORS.md lists each code
@@ -36,9 +37,14 @@ export const QUERY_ERROR_CODES: string[] = (Object.keys(QUERY_ERROR_REASONS) as 
   (reason) => `QUERY_${reason.toUpperCase().replaceAll('-', '_')}`,
 );
 
+/** The index backends' codes (src/index/backend-error.ts): `BACKEND_UNAVAILABLE` → 503, … */
+export const BACKEND_ERROR_CODES: string[] = (Object.keys(BACKEND_ERROR_CAUSES) as BackendErrorCause[]).map(
+  (reason) => `BACKEND_${reason.toUpperCase().replaceAll('-', '_')}`,
+);
+
 /** Every code a client can receive. */
 export function allErrorCodes(): string[] {
-  return [...Object.keys(API_ERRORS), ...QUERY_ERROR_CODES];
+  return [...Object.keys(API_ERRORS), ...QUERY_ERROR_CODES, ...BACKEND_ERROR_CODES];
 }
 
 export class ApiError extends Error {

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { IndexBackend } from '../src/index/backend.ts';
+import { BACKEND_ERROR_CAUSES, BackendError } from '../src/index/backend-error.ts';
 import { QueryError } from '../src/search/query-error.ts';
 import { ApiError, apiError, errorBody } from './errors.ts';
 import { commitmentRoutes } from './routes/commitments.ts';
@@ -60,7 +61,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       "script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
   });
 
-  app.setErrorHandler((error: FastifyError | ApiError | QueryError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | QueryError | BackendError, request, reply) => {
     const coded = toApiError(error);
     if (coded.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(coded.statusCode).send(errorBody(coded));
@@ -78,9 +79,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-function toApiError(error: FastifyError | ApiError | QueryError): ApiError {
+function toApiError(error: FastifyError | ApiError | QueryError | BackendError): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof QueryError) return new ApiError(error.code, 400, error.message);
+  // The index's own message says what is wrong without internals; its detail stays in the log.
+  if (error instanceof BackendError) return new ApiError(error.code, error.statusCode, BACKEND_ERROR_CAUSES[error.reason].message);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return apiError('INVALID_PARAMETER', describeValidation(fastifyError));
   const status = fastifyError.statusCode ?? 500;

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { BackendError, backendError } from './errors.ts';
+import { BackendError } from '../backend-error.ts';
+import { backendError } from './errors.ts';
 
 // Bulk writes with back-pressure: operations go in chunks, one request at a time, each waiting
 // for its response; items the node turned away for load (429) are sent again after a pause,
