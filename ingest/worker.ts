@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'bullmq';
+import { Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { IndexBackend } from '../src/index/backend.ts';
 import { enrichProcessor } from './bullmq/enrich-processor.ts';
 import { indexProcessor } from './bullmq/index-processor.ts';
@@ -80,6 +80,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
     worker.on('error', (error) => console.error(`ingest worker (${worker.name}): ${error.message}`));
   }
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  await limitIndexWriters(options.connection, settings.prefix, options.backend);
 
   let closing: Promise<void> | undefined;
   let markClosed: () => void = () => undefined;
@@ -107,6 +108,22 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
     process.once('SIGINT', onSignal);
   }
   return { close, closed };
+}
+
+/**
+ * The embedded index takes one writer at a time: two worker processes writing at once would
+ * make one fail with SQLITE_BUSY and wait out a retry. A global concurrency of 1 on the index
+ * queue (kept in Redis, so it holds across workers) makes them take turns instead; a shared
+ * backend such as Elasticsearch takes parallel writes, so the limit is lifted for it.
+ */
+async function limitIndexWriters(connection: string, prefix: string, backend: IndexBackend): Promise<void> {
+  const queue = new Queue('index', { connection: redisOptions(connection), prefix });
+  try {
+    if (backend.name === 'embedded') await queue.setGlobalConcurrency(1);
+    else await queue.removeGlobalConcurrency();
+  } finally {
+    await queue.close();
+  }
 }
 
 /**

@@ -136,6 +136,10 @@ describe.runIf(!!url)('ingest on BullMQ workers', () => {
     ]);
     expect(failures[0]!.failedReason).toMatch(/^EXTRACT_CORRUPT: oa18-beskadiget\.pdf: the PDF is damaged/);
     expect(failures[0]!.finishedOn).toBeGreaterThan(started);
+    // The two workers took turns writing the embedded index instead of colliding and retrying.
+    const completed = await listJobs({ connection, queuePrefix: prefix, state: 'completed' });
+    expect(completed).toHaveLength(STAGES.length * items.length);
+    expect(completed.filter((job) => job.attempts !== 1)).toEqual([]);
   }, 120_000);
 
   it('submitting the same batch twice at once queues each file once; a rebuilt index gets the files again', async () => {
@@ -190,8 +194,9 @@ describe.runIf(!!url)('ingest on BullMQ workers', () => {
     const children = await doomed.children();
     expect(children.length).toBeGreaterThan(0);
     await doomed.kill();
-    // Its sandboxed children leave with it instead of lingering as orphans.
-    await waitFor(async () => children.every((pid) => !isAlive(pid)) || undefined, 10_000);
+    // Its sandboxed children leave with it instead of lingering as orphans (a busy one once its
+    // current synchronous step is over: nothing can interrupt that but a kill).
+    await waitFor(async () => children.every((pid) => !isAlive(pid)) || undefined, 60_000);
 
     await workerProcess(prefix, dir, quick);
     const outcomes = await run;
