@@ -1,6 +1,4 @@
 export * from './stages.ts';
 export * from './failure.ts';
-export * from './intermediate-store.ts';
-export * from './stage-context.ts';
 export * from './bullmq-runner.ts';
 export * from './list-jobs.ts';
