@@ -210,6 +210,28 @@ describe.runIf(!!url)('ingest on BullMQ workers', () => {
     expect(jobs.find((job) => job.id === active.id)?.state).toBe('completed');
   }, 150_000);
 
+  it('a worker stopped with SIGTERM finishes the job it is running and exits cleanly; the next worker goes on', async () => {
+    const { prefix, dir } = await scene();
+    const first = await workerProcess(prefix, dir);
+    const backend = await index(dir);
+    const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });
+    cleanups.push(() => runner.close());
+    const oa18 = items.filter((item) => item.entry.id === 'oa18');
+    const run = runner.run(oa18);
+    const running = await waitFor(async () => {
+      const [job] = await listJobs({ connection, queuePrefix: prefix, state: 'active' });
+      return job;
+    }, 30_000);
+
+    expect(await first.stop()).toBe(0);
+    const after = await listJobs({ connection, queuePrefix: prefix });
+    expect(after.find((job) => job.id === running.id)).toMatchObject({ state: 'completed', attempts: 1 });
+    expect(after.filter((job) => job.state === 'active')).toEqual([]);
+
+    await workerProcess(prefix, dir);
+    expect((await run).map((o) => o.status)).toEqual(['ingested']);
+  }, 90_000);
+
   it('a busy index is retried with backoff; an index that stays busy fails the file after its attempts', async () => {
     const { prefix, dir } = await scene();
     const backend = await index(dir);
