@@ -5,7 +5,7 @@ import { enrichProcessor } from './bullmq/enrich-processor.ts';
 import { indexProcessor } from './bullmq/index-processor.ts';
 import { enforceTimeLimit } from './bullmq/sandbox-limit.ts';
 import { createStageContext, sandboxEnv, type StageSettings } from './bullmq/stage-context.ts';
-import { DEFAULT_QUEUE_PREFIX, ingestBackoff, redisOptions, type Stage, type StageJobData } from './bullmq/stages.ts';
+import { DEFAULT_QUEUE_PREFIX, ingestBackoff, redisOptions, type StageJobData } from './bullmq/stages.ts';
 
 export interface StartWorkerOptions {
   /** REDIS_URL, e.g. redis://127.0.0.1:6379. */
@@ -37,7 +37,8 @@ export interface IngestWorker {
 
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
 
-const SANDBOXED_PROCESSORS: Partial<Record<Stage, string>> = {
+/** The CPU-heavy stages with risky input: processor files BullMQ runs in child processes. */
+const SANDBOXED_PROCESSORS = {
   extract: fileURLToPath(new URL('./bullmq/extract-processor.ts', import.meta.url)),
   segment: fileURLToPath(new URL('./bullmq/segment-processor.ts', import.meta.url)),
 };
@@ -68,13 +69,16 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
     useWorkerThreads: false,
     workerForkOptions: { env: { ...process.env, ...sandboxEnv(settings) }, execArgv: childExecArgv() },
   };
-  const workers: Worker<StageJobData>[] = [
-    new Worker('extract', SANDBOXED_PROCESSORS.extract!, { ...base, ...sandbox }),
-    new Worker('segment', SANDBOXED_PROCESSORS.segment!, { ...base, ...sandbox }),
-    new Worker('enrich', enrichProcessor(context), base),
-    new Worker('index', indexProcessor(context, options.backend), base),
+  const sandboxed = [
+    new Worker<StageJobData>('extract', SANDBOXED_PROCESSORS.extract, { ...base, ...sandbox }),
+    new Worker<StageJobData>('segment', SANDBOXED_PROCESSORS.segment, { ...base, ...sandbox }),
   ];
-  const disarm = workers.slice(0, 2).map((worker) => enforceTimeLimit(worker, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));
+  const workers = [
+    ...sandboxed,
+    new Worker<StageJobData>('enrich', enrichProcessor(context), base),
+    new Worker<StageJobData>('index', indexProcessor(context, options.backend), base),
+  ];
+  const disarm = sandboxed.map((worker) => enforceTimeLimit(worker, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));
   for (const worker of workers) {
     // Without a listener an 'error' event (a lost connection) would crash the process.
     worker.on('error', (error) => console.error(`ingest worker (${worker.name}): ${error.message}`));

@@ -17,9 +17,6 @@ import type { CatalogEntry } from '../../src/tree/types.ts';
 export const STAGES = ['extract', 'segment', 'enrich', 'index'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Stages whose processor runs in a child process with a time limit (CPU-heavy, risky input). */
-export const SANDBOXED_STAGES: readonly Stage[] = ['extract', 'segment'];
-
 /** Default BullMQ key prefix; a test or a second installation on the same Redis picks its own. */
 export const DEFAULT_QUEUE_PREFIX = 'aftalesog';
 
