@@ -4,7 +4,7 @@ import { formatCitation } from '../api/format/citation.ts';
 import { absoluteUrl, paragraphPath } from '../api/format/permalink.ts';
 import type { CommitmentRequest } from '../src/index/backend.ts';
 import type { Commitment } from '../src/tree/types.ts';
-import { openConfiguredBackend } from './open-backend.ts';
+import { openConfiguredBackend } from '../ingest/open-backend.ts';
 import { publicUrl } from './site.ts';
 import { UsageError } from './usage-error.ts';
 

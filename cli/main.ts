@@ -9,7 +9,8 @@ import { processFile, readCatalog, sourcePath } from '../ingest/process-file.ts'
 import type { IngestItem } from '../ingest/runner.ts';
 import { DEFAULT_CATALOG } from './catalog-path.ts';
 import { formatOutline } from './outline.ts';
-import { openConfiguredBackend } from './open-backend.ts';
+import { configuredRunner } from '../ingest/configured-runner.ts';
+import { openConfiguredBackend } from '../ingest/open-backend.ts';
 import { runIngest } from './run-ingest.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -20,7 +21,9 @@ const USAGE = `Brug: aftalesog <kommando> [valg]
   ingest <filer…>                indlæs filer  [--title T --type TYPE --year ÅR --id ID] [--catalog FIL]
   outline <fil> [--json]         vis et dokuments opbygning med sidetal
   search <forespørgsel> [--json] søg  [--year ÅR --type TYPE --doc ID --limit N]
-  commitments [--deadline ÅR]    aftaler og frister  [--from DATO --to DATO --actor A --doc ID --format json|csv]`;
+  commitments [--deadline ÅR]    aftaler og frister  [--from DATO --to DATO --actor A --doc ID --format json|csv]
+  worker                         start en indlæsnings-worker (REDIS_URL; ELASTICSEARCH_URL eller DATA_DIR)
+  jobs [--state failed]          vis indlæsningsjob i køen (REDIS_URL)`;
 
 
 async function main(argv: string[]): Promise<number> {
@@ -36,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commitments-command.ts')).commitmentsCommand(rest);
     case 'start':
       return (await import('./start-command.ts')).startCommand(rest);
+    case 'worker':
+      return (await import('./worker-command.ts')).workerCommand();
+    case 'jobs':
+      return (await import('./jobs-command.ts')).jobsCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -68,10 +75,12 @@ async function ingest(args: string[]): Promise<number> {
   }
   for (const file of positionals) items.push({ path: file, entry: await entryFor(file, values) });
   const backend = await openConfiguredBackend();
+  const { runner } = configuredRunner(backend);
   try {
-    const outcomes = await runIngest(backend, items);
+    const outcomes = await runIngest(items, runner);
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {
+    await runner.close();
     await backend.close();
   }
 }

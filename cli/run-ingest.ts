@@ -1,13 +1,11 @@
 import cliProgress from 'cli-progress';
-import type { IndexBackend } from '../src/index/backend.ts';
-import { inProcessRunner } from '../ingest/in-process-runner.ts';
 import type { IngestItem, IngestOutcome, IngestRunner } from '../ingest/runner.ts';
 
 /**
  * Ingests a batch with a progress bar (files, pages, pages/s) on a terminal and plain lines
  * elsewhere; each failed file gets one line with its reason, the rest of the batch goes on.
  */
-export async function runIngest(backend: IndexBackend, items: IngestItem[], runner: IngestRunner = inProcessRunner(backend)): Promise<IngestOutcome[]> {
+export async function runIngest(items: IngestItem[], runner: IngestRunner): Promise<IngestOutcome[]> {
   const started = Date.now();
   const interactive = process.stderr.isTTY === true;
   const bar = interactive

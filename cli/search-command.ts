@@ -4,7 +4,7 @@ import { formatCitation } from '../api/format/citation.ts';
 import { isDocumentType } from '../src/catalog/index.ts';
 import type { SearchRequest } from '../src/index/backend.ts';
 import type { DocumentType } from '../src/tree/types.ts';
-import { openConfiguredBackend } from './open-backend.ts';
+import { openConfiguredBackend } from '../ingest/open-backend.ts';
 import { publicUrl } from './site.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { buildServer } from '../api/server.ts';
 import { readCatalog, sourcePath } from '../ingest/process-file.ts';
 import { DEFAULT_CATALOG } from './catalog-path.ts';
-import { openConfiguredBackend } from './open-backend.ts';
+import { configuredRunner } from '../ingest/configured-runner.ts';
+import { openConfiguredBackend } from '../ingest/open-backend.ts';
 import { runIngest } from './run-ingest.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -15,10 +16,13 @@ export async function startCommand(args: string[]): Promise<number> {
   const backend = await openConfiguredBackend();
   if (!values['no-ingest']) {
     const catalog = await readCatalog(values.catalog ?? DEFAULT_CATALOG);
+    const { runner, workers } = configuredRunner(backend);
+    if ((await workers()) === 0) console.error('Ingen workers tager job endnu: start dem med "npm run worker" (indlæsningen venter på dem).');
     await runIngest(
-      backend,
       catalog.entries.map((entry) => ({ path: sourcePath(catalog, entry), entry })),
+      runner,
     );
+    await runner.close();
   }
   const app = await buildServer({ backend, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
   const close = async () => {

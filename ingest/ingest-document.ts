@@ -6,6 +6,7 @@ import { contentHash, extractBytes, ExtractError } from '../src/extract/index.ts
 import type { IndexBackend } from '../src/index/backend.ts';
 import { reconcileIds } from '../src/index/reconcile-ids.ts';
 import { buildDocument } from '../src/segment/index.ts';
+import type { Commitment, DocumentNode } from '../src/tree/types.ts';
 import { paragraphsOf } from '../src/tree/visit.ts';
 import type { IngestItem, IngestOutcome } from './runner.ts';
 
@@ -21,13 +22,21 @@ export async function ingestDocument(backend: IndexBackend, item: IngestItem): P
       return { ...base, status: 'unchanged' };
     }
     const extracted = await extractBytes(basename(item.path), bytes);
-    const doc = reconcileIds(await backend.getDocument(item.entry.id), buildDocument(extracted, item.entry, isDanishWord));
-    const commitments = extractCommitments(doc);
+    const { doc, commitments } = await enrichDocument(backend, buildDocument(extracted, item.entry, isDanishWord));
     await backend.putDocument(doc, commitments);
     return { ...base, status: 'ingested', pages: doc.pageCount, paragraphs: paragraphsOf(doc).length, commitments: commitments.length };
   } catch (error) {
     return { ...base, status: 'failed', error: describeFailure(item.path, error) };
   }
+}
+
+/**
+ * The enrich stage, shared by both runners: ids carried over from the stored version (so old
+ * links keep their passages), then the commitments, whose ids build on the paragraph ids.
+ */
+export async function enrichDocument(backend: IndexBackend, built: DocumentNode): Promise<{ doc: DocumentNode; commitments: Commitment[] }> {
+  const doc = reconcileIds(await backend.getDocument(built.id), built);
+  return { doc, commitments: extractCommitments(doc) };
 }
 
 export function describeFailure(path: string, error: unknown): { code: string; message: string } {

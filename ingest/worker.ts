@@ -75,7 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
   ];
   const workers = [
     ...sandboxed,
-    new Worker<StageJobData>('enrich', enrichProcessor(context), base),
+    new Worker<StageJobData>('enrich', enrichProcessor(context, options.backend), base),
     new Worker<StageJobData>('index', indexProcessor(context, options.backend), base),
   ];
   const disarm = sandboxed.map((worker) => enforceTimeLimit(worker, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS));

@@ -1,25 +1,30 @@
 import type { Job } from 'bullmq';
-import { extractCommitments } from '../../src/enrich/commitments.ts';
+import type { IndexBackend } from '../../src/index/backend.ts';
+import { enrichDocument } from '../ingest-document.ts';
 import type { Commitment, DocumentNode } from '../../src/tree/types.ts';
 import { stageError } from './failure.ts';
 import { getResult, putResult } from './intermediate-store.ts';
 import type { StageContext } from './stage-context.ts';
 import { chainKey, type StageJobData } from './stages.ts';
 
-/** Finds the commitments in a segmented document (light work: runs in the worker itself). */
-export function enrichProcessor(context: StageContext) {
+/**
+ * Carries ids over from the stored version and finds the commitments (light work: runs in the
+ * worker itself, where the index is at hand).
+ */
+export function enrichProcessor(context: StageContext, backend: IndexBackend) {
   return async (job: Job<StageJobData>): Promise<{ commitments: number }> => {
     const { path, entry, contentHash } = job.data;
     const chain = chainKey(entry.id, contentHash);
-    const doc = await getResult<DocumentNode>(context, 'document', chain, path);
-    let commitments: Commitment[];
+    const built = await getResult<DocumentNode>(context, 'document', chain, path);
+    let enriched: { doc: DocumentNode; commitments: Commitment[] };
     try {
-      commitments = extractCommitments(doc);
+      enriched = await enrichDocument(backend, built);
     } catch (error) {
       throw stageError(path, error);
     }
-    await putResult(context, 'commitments', chain, commitments);
+    await putResult(context, 'document', chain, enriched.doc);
+    await putResult(context, 'commitments', chain, enriched.commitments);
     await context.handOn('enrich', job.data);
-    return { commitments: commitments.length };
+    return { commitments: enriched.commitments.length };
   };
 }

@@ -1,8 +1,8 @@
-// A standalone ingest worker process: `node --import tsx ingest/bullmq/worker-main.ts`.
-// REDIS_URL (required), DATA_DIR (the embedded index, default ./data), INGEST_QUEUE_PREFIX,
+// A standalone ingest worker process: `npm run worker`, `aftalesog worker` or
+// `node --import tsx ingest/bullmq/worker-main.ts`. REDIS_URL (required), the index as for the
+// server (ELASTICSEARCH_URL, else the embedded one under DATA_DIR), INGEST_QUEUE_PREFIX,
 // WORKER_CONCURRENCY, INGEST_TIME_LIMIT_MS, INGEST_LOCK_DURATION_MS, INGEST_STALLED_INTERVAL_MS.
-import { resolve } from 'node:path';
-import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
+import { openConfiguredBackend } from '../open-backend.ts';
 import { startWorker } from '../worker.ts';
 
 const connection = process.env.REDIS_URL;
@@ -12,7 +12,7 @@ if (!connection) {
 }
 const number = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
 
-const backend = await openEmbeddedIndex({ dir: resolve(process.env.DATA_DIR ?? 'data') });
+const backend = await openConfiguredBackend();
 const worker = await startWorker({
   connection,
   backend,
