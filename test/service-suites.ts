@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 
 // Which suites need a real service, and whether this run has it. Suites guard themselves with
@@ -21,4 +22,22 @@ export function serviceAvailable(suite: ServiceSuite): boolean {
 /** CI sets REQUIRE_SERVICES=1 (and REQUIRE_BROWSER=1): a missing service is then a failure, not a skip. */
 export function serviceRequired(suite: ServiceSuite): boolean {
   return suite === 'browser' ? process.env.REQUIRE_BROWSER === '1' : process.env.REQUIRE_SERVICES === '1';
+}
+
+/**
+ * A describe block that needs a real service: it runs when the service is there, fails with one
+ * clear test when the service is required but missing, and is skipped otherwise.
+ */
+export function describeWithService(suite: ServiceSuite, name: string, body: () => void): void {
+  if (serviceAvailable(suite)) {
+    describe(name, body);
+  } else if (serviceRequired(suite)) {
+    describe(name, () => {
+      it(`needs ${SERVICE_SUITES[suite].label}`, () => {
+        expect.fail(`${suite} is required here (REQUIRE_SERVICES/REQUIRE_BROWSER) but not available: ${SERVICE_SUITES[suite].label}`);
+      });
+    });
+  } else {
+    describe.skip(name, body);
+  }
 }

@@ -15,7 +15,7 @@ import { openElasticsearchIndex } from '../../src/index/elasticsearch/index.ts';
 import type { ElasticsearchIndex } from '../../src/index/elasticsearch/index.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import { paragraphsOf } from '../../src/tree/visit.ts';
-import { serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { describeWithService } from '../service-suites.ts';
 import { runBackendContract } from './contract.ts';
 import { corpusDocument, corpusDocuments } from './corpus-documents.ts';
 import { reviseDocument } from './revise-document.ts';
@@ -46,13 +46,7 @@ function expectSameTopFive(mine: SearchHit[], theirs: SearchHit[], label: string
   expect(ids(close), label).toEqual(expect.arrayContaining(ids(mine.slice(0, 5))));
 }
 
-describe.runIf(!serviceAvailable('elasticsearch') && serviceRequired('elasticsearch'))('the Elasticsearch index', () => {
-  it('has a node to run against', () => {
-    expect.fail('REQUIRE_SERVICES=1 but ELASTICSEARCH_URL is not set: env=$(bash ci/services.sh elasticsearch) && eval "$env"');
-  });
-});
-
-describe.runIf(serviceAvailable('elasticsearch'))('the Elasticsearch index', () => {
+describeWithService('elasticsearch', 'the Elasticsearch index', () => {
   const dirs: string[] = [];
   afterAll(async () => {
     const es = new Client({ node: url });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { bullmqRunner, listJobs, redisOptions, STAGES, type JobSummary } from '../../ingest/bullmq/index.ts';
 import { inProcessRunner } from '../../ingest/in-process-runner.ts';
 import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
@@ -14,18 +14,13 @@ import type { IngestItem, IngestOutcome, IngestProgress } from '../../ingest/run
 import { startWorker } from '../../ingest/worker.ts';
 import type { IndexBackend } from '../../src/index/backend.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
+import { describeWithService } from '../service-suites.ts';
 import { paragraphDigest, type ParagraphDigest } from './paragraph-digest.ts';
 import { isAlive, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
 
 const url = process.env.REDIS_URL;
 
-describe.runIf(!url && process.env.REQUIRE_SERVICES === '1')('ingest on BullMQ', () => {
-  it('needs Redis', () => {
-    expect.fail('REQUIRE_SERVICES=1 but REDIS_URL is not set: eval "$(bash ci/redis/start.sh | tail -n 1)"');
-  });
-});
-
-describe.runIf(!!url)('ingest on BullMQ workers', () => {
+describeWithService('redis', 'ingest on BullMQ workers', () => {
   const connection = url!;
   let items: IngestItem[];
   let expected: ParagraphDigest;

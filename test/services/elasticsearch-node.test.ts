@@ -4,11 +4,11 @@
 // Runs when ELASTICSEARCH_URL is set (eval "$(bash ci/services.sh)"); with REQUIRE_SERVICES=1 a
 // missing URL fails instead of skipping.
 import { Client } from '@elastic/elasticsearch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyzeForIndex } from '../../src/analysis/index.ts';
 import { indexDefinition } from '../../src/index/elasticsearch/index.ts';
 import { FIELD_WEIGHTS } from '../../src/index/sqlite/fts-match.ts';
-import { serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { describeWithService } from '../service-suites.ts';
 
 const url = process.env.ELASTICSEARCH_URL;
 const prefix = `test-services-${process.pid}-${Date.now()}`;
@@ -25,13 +25,7 @@ interface AnalyzedToken {
   positionLength?: number;
 }
 
-describe.runIf(!serviceAvailable('elasticsearch') && serviceRequired('elasticsearch'))('the Elasticsearch node for CI and tests', () => {
-  it('is there', () => {
-    expect.fail('REQUIRE_SERVICES=1 but ELASTICSEARCH_URL is not set: env=$(bash ci/services.sh elasticsearch) && eval "$env"');
-  });
-});
-
-describe.runIf(serviceAvailable('elasticsearch'))('the Elasticsearch node for CI and tests', () => {
+describeWithService('elasticsearch', 'the Elasticsearch node for CI and tests', () => {
   // Made in beforeAll: a describe body runs at collection even when the suite is skipped.
   let es: Client;
   const index = `${prefix}-v1`;

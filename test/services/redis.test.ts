@@ -2,12 +2,13 @@
 // the API's caches and rate limits need from it. Runs only when REDIS_URL is set
 // (eval "$(bash ci/services.sh)").
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithService } from '../service-suites.ts';
 
 const url = process.env.REDIS_URL;
 const prefix = `test-services:${process.pid}:${Date.now()}:`;
 
-describe.runIf(!!url)('the Redis server for CI and tests', () => {
+describeWithService('redis', 'the Redis server for CI and tests', () => {
   // Made in beforeAll: a describe body runs at collection even when the suite is skipped.
   let redis: Redis;
   const key = (name: string): string => `${prefix}${name}`;

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
 import { openCorpusIndex, type CorpusIndex } from '../api/corpus-index.ts';
+import { CHROMIUM, describeWithService } from '../service-suites.ts';
 
 // A person at a real (headless) Chromium: search, copy a link, open the paragraph, list deadlines.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -18,12 +17,7 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const available = existsSync(CHROMIUM);
-const required = process.env.REQUIRE_BROWSER === '1';
-
-if (!available && !required) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-describe.skipIf(!available && !required)('the web page in a browser', () => {
+describeWithService('browser', 'the web page in a browser', () => {
   let index: CorpusIndex;
   let app: FastifyInstance;
   let browser: Browser;
@@ -31,7 +25,6 @@ describe.skipIf(!available && !required)('the web page in a browser', () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
     index = await openCorpusIndex();
     app = await buildServer({ backend: index.backend });
     origin = await app.listen({ host: '127.0.0.1', port: 0 });
