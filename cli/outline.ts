@@ -15,7 +15,7 @@ export function formatOutline(doc: DocumentNode, options: { paragraphs?: boolean
   };
   for (const chapter of doc.children) {
     const number = chapter.heading.number ? `${chapter.heading.number}. ` : '';
-    out.push(`${number}${chapter.heading.title}  [${pageLabel(chapter.pages)}]`);
+    out.push(`${number}${chapter.heading.title}${chapter.pages.length ? `  [${pageLabel(chapter.pages)}]` : ''}`);
     for (const child of chapter.children) {
       if (child.type === 'paragraph') {
         paragraph(child, '  ');

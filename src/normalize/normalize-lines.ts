@@ -65,9 +65,11 @@ function cleanLine(line: string): string {
     .trim();
 }
 
-/** Markdown escapes (`\*`) are unescaped; a thematic break (`***`, `---`) is layout, not text. */
+/** Markdown escapes (`\*`) are unescaped, links keep their text; a thematic break (`***`, `---`) is layout, not text. */
 function markdownLine(line: NormalizedLine): NormalizedLine | null {
-  const text = line.text.replace(/\\([\\`*_{}[\]()#+\-.!"])/g, '$1');
+  const text = line.text
+    .replace(/\\([\\`*_{}[\]()#+\-.!"])/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)\s]*\)/g, '$1');
   if (/^(?:[*_-]\s*){3,}$/.test(text)) return null;
   return markdownHeading({ ...line, text });
 }

@@ -125,6 +125,7 @@ export function blocksFromNoteLines(lines: NormalizedLine[]): Block[] {
     }
     if (line.kind === 'heading') {
       flush();
+      promoteThemeLine(blocks);
       blocks.push(noteHeading(line));
       continue;
     }
@@ -136,6 +137,19 @@ export function blocksFromNoteLines(lines: NormalizedLine[]): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * A theme title written as a plain line just before a heading ("Moderne, effektive og
+ * demokratisk styrede regioner" over chapter 7) is a heading too, once real text has begun
+ * (before that, short lines are the letterhead).
+ */
+function promoteThemeLine(blocks: Block[]): void {
+  const last = blocks.at(-1);
+  if (last?.kind !== 'paragraph' || last.text.length > 80 || /[.,;:!?]$/.test(last.text)) return;
+  const textBegun = blocks.some((b) => b.kind === 'paragraph' && b !== last && /[.!?]$/.test(b.text));
+  if (!textBegun) return;
+  blocks[blocks.length - 1] = { kind: 'chapter', number: null, title: last.text, pages: last.pages };
 }
 
 function noteHeading(line: NormalizedLine): Block {

@@ -146,6 +146,15 @@ describe('the Danske Regioner work programme note (003)', () => {
     expect(text).not.toMatch(/\.{4,}/);
     expect(text).not.toMatch(/<\/?b>/);
     expect(text).not.toMatch(/\*/);
+    expect(text).not.toMatch(/\]\(#\)/);
+  });
+
+  it('keeps the theme titles between the numbered chapters as headings', async () => {
+    const doc = await corpusDocument('dr-arbejdsprogram-2019-2020');
+    const titles = doc.children.map((c) => c.heading.title);
+    expect(titles.indexOf('Et bæredygtigt Danmark, der hænger sammen')).toBe(titles.indexOf('Gode levevilkår i hele Danmark') - 1);
+    expect(titles.indexOf('Moderne, effektive og demokratisk styrede regioner')).toBe(titles.indexOf('Politisk ledelse og prioritering') - 1);
+    expect(await allText('dr-arbejdsprogram-2019-2020')).not.toMatch(/^Moderne, effektive og demokratisk styrede regioner$/m);
   });
 
   it('keeps the letterhead apart from the text', async () => {
