@@ -17,7 +17,8 @@ export interface WorkerProcess {
 /** Starts `ingest/bullmq/worker-main.ts` as its own process and waits until it is ready. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), WORKER_MAIN], {
-    env: { ...process.env, ...env },
+    // These workers write to the test's embedded index (DATA_DIR), never to an Elasticsearch the run may have.
+    env: { ...withoutElasticsearch(process.env), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -70,4 +71,9 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+function withoutElasticsearch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { ELASTICSEARCH_URL: _unused, ...rest } = env;
+  return rest;
 }
