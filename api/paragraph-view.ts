@@ -1,7 +1,7 @@
 import type { ParagraphLookup } from '../src/index/backend.ts';
 import type { FollowUpVia } from '../src/enrich/index.ts';
-import type { Citation, DocumentRef, ParagraphNode } from '../src/tree/types.ts';
-import { NO_FOLLOW_UPS, type FollowUps } from './follow-ups.ts';
+import type { Citation, ParagraphNode } from '../src/tree/types.ts';
+import { NO_FOLLOW_UPS, type FollowingRow, type FollowUps } from './follow-ups.ts';
 import { chapterLabel, citeFormats, formatCitation, type CiteFormats } from './format/citation.ts';
 import { absoluteUrl, paragraphPath } from './format/permalink.ts';
 
@@ -36,18 +36,7 @@ export interface FollowsView {
 }
 
 /** A follow-up row that follows an agreement paragraph; `id` and `permalink` are its status cell's. */
-export interface FollowedUpByView {
-  id: string;
-  permalink: string;
-  rowId: string;
-  document: DocumentRef;
-  topic: string;
-  status: string;
-  responsible: string | null;
-  references: string[];
-  score: number;
-  via: FollowUpVia;
-}
+export type FollowedUpByView = Omit<FollowingRow, 'cellId'> & { id: string; permalink: string };
 
 export interface FoundView {
   status: 'found';
