@@ -1,7 +1,11 @@
+// First: it keeps the built-ins from before pdf-parse's polyfills (see native-builtins.ts).
+import { restoreNativeBuiltins } from './native-builtins.ts';
 import { PDFParse, PasswordException, InvalidPDFException, FormatError } from 'pdf-parse';
 import type { ExtractedText, PageTables } from '../tree/types.ts';
 import { contentHash } from './content-hash.ts';
 import { ExtractError } from './errors.ts';
+
+restoreNativeBuiltins();
 
 export interface PdfExtractOptions {
   /** Refuse documents with more pages than this (a guard against pathological files). */
@@ -24,22 +28,51 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfEx
     const info = await parser.getInfo().catch((error: unknown) => {
       throw toExtractError(file, error);
     });
+    // The first document loads pdf.js's worker module, with polyfills of its own.
+    restoreNativeBuiltins();
     if (info.total > maxPages) throw new ExtractError(file, 'too-many-pages', `${info.total} pages, at most ${maxPages}`);
     const text = await parser.getText({ pageJoiner: '' }).catch((error: unknown) => {
       throw toExtractError(file, error);
     });
     const pages = text.pages.map((p) => ({ page: p.num, text: p.text }));
     if (pages.every((p) => p.text.trim() === '')) throw new ExtractError(file, 'no-text');
-    const tables = await parser.getTable().catch((error: unknown) => {
+    const pageTables = await ruledTables(parser).catch((error: unknown) => {
       throw toExtractError(file, error);
     });
-    const pageTables: PageTables[] = tables.pages
-      .filter((p) => p.tables.length > 0)
-      .map((p) => ({ page: p.num, tables: p.tables }));
     return { source: file, format: 'pdf', contentHash: contentHash(bytes), pages, tables: pageTables };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** What this module uses of the pdf.js document pdf-parse loads (its `load()` is not typed public). */
+interface PdfJsDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>; cleanup(): boolean }>;
+}
+
+/** pdf.js operator codes (its OPS table): a path, and a path painted by stroking it. */
+const OPS_CONSTRUCT_PATH = 91;
+const OPS_STROKE = 20;
+
+/**
+ * Ruled tables, looked for only on pages that stroke a path: pdf-parse builds a table from stroked
+ * lines and rectangles alone, and its table pass reads each page's text a second time, which on a
+ * text-only document cost more than reading the text. A page's operator list is cheap by
+ * comparison, and pdf.js keeps it for the table pass on the pages that have strokes.
+ */
+async function ruledTables(parser: PDFParse): Promise<PageTables[]> {
+  const doc = await (parser as unknown as { load(): Promise<PdfJsDocument> }).load();
+  const stroked: number[] = [];
+  for (let pageNumber = 1; pageNumber <= doc.numPages; pageNumber++) {
+    const page = await doc.getPage(pageNumber);
+    const { fnArray, argsArray } = await page.getOperatorList();
+    if (fnArray.some((fn, i) => fn === OPS_CONSTRUCT_PATH && argsArray[i]?.[0] === OPS_STROKE)) stroked.push(pageNumber);
+    else page.cleanup();
+  }
+  if (stroked.length === 0) return [];
+  const tables = await parser.getTable({ partial: stroked });
+  return tables.pages.filter((p) => p.tables.length > 0).map((p) => ({ page: p.num, tables: p.tables }));
 }
 
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
