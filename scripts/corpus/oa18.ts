@@ -8,7 +8,7 @@ import {
 } from './oa18-layout.ts';
 import { createPdf, renderFlowPages, type FlowLayout, type FlowPage, type PageLine } from './pdf-pages.ts';
 
-const LAYOUT: FlowLayout = {
+export const LAYOUT: FlowLayout = {
   margin: { top: 56, bottom: 62, left: 62, right: 62 },
   styles: {
     body: { font: 'Helvetica', size: 10, leading: 13, blank: 11 },

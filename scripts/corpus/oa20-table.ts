@@ -44,8 +44,8 @@ export function rowCells(row: FollowUpSeedRow): string[][] {
  * between pages, its continuation a row of its own under the repeated header (with an empty
  * topic cell, as word processors do).
  */
-export async function buildOa20Table(rows: FollowUpSeedRow[]): Promise<Buffer> {
-  const { doc, bytes } = createPdf({ title: 'Økonomiaftale for 2020', author: 'Danske Regioner', subject: 'Opfølgningsskema', landscape: true });
+export async function buildOa20Table(rows: FollowUpSeedRow[], title = 'Økonomiaftale for 2020'): Promise<Buffer> {
+  const { doc, bytes } = createPdf({ title, author: 'Danske Regioner', subject: 'Opfølgningsskema', landscape: true });
   const bottom = PAGE.height - MARGIN.bottom;
   const header = TABLE_HEADER.map((cell) => cell.split('\n'));
   const headerHeight = segmentHeight(header);
@@ -57,7 +57,7 @@ export async function buildOa20Table(rows: FollowUpSeedRow[]): Promise<Buffer> {
     y = MARGIN.top;
     if (page === 1) {
       useStyle(doc, TITLE);
-      drawLine(doc, 'Økonomiaftale for 2020', MARGIN.left, y, PAGE.width - MARGIN.left - MARGIN.right, 'oa20 title');
+      drawLine(doc, title, MARGIN.left, y, PAGE.width - MARGIN.left - MARGIN.right, 'oa20 title');
       y += TITLE.leading;
     }
     drawSegment(doc, header, y, HEADER, `oa20 page ${page} header`);

@@ -14,7 +14,7 @@ const PAGES: { first: number; last: number; footer?: number }[] = [
 const TITLE = 1;
 const HEADINGS = [27, 55];
 
-const LAYOUT: FlowLayout = {
+export const LAYOUT: FlowLayout = {
   margin: { top: 72, bottom: 72, left: 72, right: 72 },
   styles: {
     title: { font: 'Helvetica-Bold', size: 14, leading: 20, blank: 14 },

@@ -13,7 +13,7 @@ const BULLETS: [number, number][] = [
   [19, 22],
 ];
 
-const LAYOUT: FlowLayout = {
+export const LAYOUT: FlowLayout = {
   margin: { top: 48, bottom: 40, left: 72, right: 190 },
   styles: {
     title: { font: 'Helvetica-Bold', size: 17, leading: 21, blank: 6 },
