@@ -1,11 +1,28 @@
-// First: it keeps the built-ins from before pdf-parse's polyfills (see native-builtins.ts).
-import { restoreNativeBuiltins } from './native-builtins.ts';
-import { PDFParse, PasswordException, InvalidPDFException, FormatError } from 'pdf-parse';
+import type * as PdfParseModule from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import type { ExtractedText, PageTables } from '../tree/types.ts';
 import { contentHash } from './content-hash.ts';
 import { ExtractError } from './errors.ts';
+import { restoreNativeBuiltins } from './native-builtins.ts';
 
-restoreNativeBuiltins();
+let pdfParseModule: Promise<typeof PdfParseModule> | undefined;
+
+/**
+ * pdf-parse (pdf.js and a native canvas) is loaded on the first PDF, not with this module: it
+ * adds ~140 MB to a process, and the server and ingest parents import src/extract only for
+ * hashes and error types, while PDFs are read in child processes.
+ */
+function loadPdfParse(): Promise<typeof PdfParseModule> {
+  return (pdfParseModule ??= import('pdf-parse').then((module) => {
+    restoreNativeBuiltins();
+    return module;
+  }));
+}
+
+/** Loads the PDF reader now, so that a process made to read PDFs pays for it before its first file. */
+export async function loadPdfReader(): Promise<void> {
+  await loadPdfParse();
+}
 
 export interface PdfExtractOptions {
   /** Refuse documents with more pages than this (a guard against pathological files). */
@@ -22,8 +39,10 @@ export async function extractPdf(file: string, bytes: Uint8Array, options: PdfEx
   if (bytes.length === 0) throw new ExtractError(file, 'empty');
   if (!startsWithPdfHeader(bytes)) throw new ExtractError(file, 'not-pdf');
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const pdfParse = await loadPdfParse();
+  const toExtractError = extractErrorOf(pdfParse);
   // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  const parser = new pdfParse.PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
     const info = await parser.getInfo().catch((error: unknown) => {
       throw toExtractError(file, error);
@@ -81,10 +100,12 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-function toExtractError(file: string, error: unknown): ExtractError {
-  if (error instanceof ExtractError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof PasswordException || /password/i.test(message)) return new ExtractError(file, 'encrypted');
-  if (error instanceof InvalidPDFException || error instanceof FormatError) return new ExtractError(file, 'corrupt', message);
-  return new ExtractError(file, 'corrupt', message);
+function extractErrorOf({ PasswordException, InvalidPDFException, FormatError }: typeof PdfParseModule) {
+  return (file: string, error: unknown): ExtractError => {
+    if (error instanceof ExtractError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PasswordException || /password/i.test(message)) return new ExtractError(file, 'encrypted');
+    if (error instanceof InvalidPDFException || error instanceof FormatError) return new ExtractError(file, 'corrupt', message);
+    return new ExtractError(file, 'corrupt', message);
+  };
 }
