@@ -2,7 +2,7 @@
 // on it, one request at a time. A PDF that hangs pdf.js, exhausts the heap or throws outside its
 // promise takes down only this process; the parent reports it as that file's error.
 import { readFile } from 'node:fs/promises';
-import { extractBytes, ExtractError } from '../src/extract/index.ts';
+import { extractBytes, ExtractError, loadPdfReader } from '../src/extract/index.ts';
 import type { ExtractReady, ExtractReply, ExtractRequest, SandboxFailure } from './sandboxed-extract.ts';
 
 process.on('message', (request: ExtractRequest) => {
@@ -13,6 +13,7 @@ process.on('message', (request: ExtractRequest) => {
 process.on('disconnect', () => process.exit(0));
 
 // Loaded (pdf.js included): the parent starts a file's clock from here, not from the fork.
+await loadPdfReader();
 process.send?.({ ready: true } satisfies ExtractReady);
 
 async function handle(request: ExtractRequest): Promise<ExtractReply> {
