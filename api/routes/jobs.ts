@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { JOB_STATES, listJobs, type JobState, type JobSummary } from '../../ingest/bullmq/index.ts';
+import { Redis } from 'ioredis';
+import { JOB_STATES, listJobs, redisOptions, type JobState, type JobSummary } from '../../ingest/bullmq/index.ts';
 import type { IngestOutcome } from '../../ingest/runner.ts';
 import { requireAdminToken } from '../admin-token.ts';
 import { apiError } from '../errors.ts';
@@ -96,6 +97,7 @@ export async function jobRoutes(app: FastifyInstance, options: JobsRouteOptions)
       if (source.kind === 'in-process') {
         return { source: source.kind, jobs: source.recent.list().filter((job) => !state || job.state === state).slice(0, limit) };
       }
+      await reachable(source.connection);
       const jobs = await withTimeout(
         listJobs({ connection: source.connection, limit, ...(state ? { state } : {}), ...(source.queuePrefix ? { queuePrefix: source.queuePrefix } : {}) }),
         options.timeoutMs ?? 5_000,
@@ -103,6 +105,23 @@ export async function jobRoutes(app: FastifyInstance, options: JobsRouteOptions)
       return { source: source.kind, jobs };
     },
   );
+}
+
+/**
+ * One ping that gives up at once: the queues' own connections wait out an outage (workers must),
+ * and a list request made while Redis is down would leave them reconnecting after the answer.
+ */
+async function reachable(connection: string): Promise<void> {
+  const probe = new Redis({ ...redisOptions(connection), lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch {
+    throw apiError('JOBS_UNAVAILABLE');
+  } finally {
+    probe.disconnect();
+  }
 }
 
 /** Redis connections wait out an outage (workers must): the API answers 503 instead of hanging. */

@@ -111,6 +111,10 @@ async function ownRedis(dir: string): Promise<{ url: string; kill(): Promise<voi
   let server: ChildProcess | null = null;
   const start = async () => {
     server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    let failed: Error | undefined;
+    server.once('error', (error) => {
+      failed = new Error(`redis-server could not be started (ci/redis/start.sh installs it): ${error.message}`);
+    });
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -120,6 +124,7 @@ async function ownRedis(dir: string): Promise<{ url: string; kill(): Promise<voi
         probe.disconnect();
         return;
       } catch {
+        if (failed) throw failed;
         if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${port}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -205,6 +206,24 @@ describe('files that cannot be added', () => {
       await expect(readdir(join(dir, 'small'))).rejects.toThrow(/ENOENT/);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('the job list in the scaled mode, while Redis is unreachable', () => {
+  it('answers 503 JOBS_UNAVAILABLE at once instead of waiting for Redis', async () => {
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const scaled = await buildServer({ backend, queue: { connection: `redis://127.0.0.1:${port}` }, security: { adminToken: TOKEN, uploadDir, rateLimit: false } });
+    try {
+      const started = Date.now();
+      const res = await scaled.inject({ url: '/api/jobs', headers: auth });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ code: 'JOBS_UNAVAILABLE', message: 'the job queue (Redis) cannot be reached; try again shortly' });
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await scaled.close();
     }
   });
 });
