@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,19 +14,22 @@ import { multipart } from './multipart.ts';
 // and no credential in the logs.
 
 let index: CorpusIndex;
+let uploadDir: string;
 const servers: FastifyInstance[] = [];
 
 beforeAll(async () => {
   index = await openCorpusIndex();
+  uploadDir = await mkdtemp(join(tmpdir(), 'aftalesog-access-'));
 });
 
 afterAll(async () => {
   await Promise.all(servers.map((app) => app.close()));
   await index?.close();
+  await rm(uploadDir, { recursive: true, force: true });
 });
 
 async function server(security: Partial<SecuritySettings> = {}, extra: Partial<Parameters<typeof buildServer>[0]> = {}): Promise<FastifyInstance> {
-  const app = await buildServer({ backend: index.backend, queue: null, runner: inProcessRunner(index.backend), security: { adminToken: null, rateLimit: false, corsOrigins: [], ...security }, ...extra });
+  const app = await buildServer({ backend: index.backend, queue: null, runner: inProcessRunner(index.backend), security: { adminToken: null, rateLimit: false, corsOrigins: [], uploadDir, ...security }, ...extra });
   servers.push(app);
   return app;
 }
