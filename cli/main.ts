@@ -141,6 +141,13 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    // Our typed errors (INDEX_VERSION, BACKEND_UNAVAILABLE, …) say what is wrong in one line.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof Error && typeof code === 'string' && /^(INDEX|BACKEND)_[A-Z_]+$/.test(code)) {
+      console.error(`aftalesog: ${error.message}`);
+      process.exitCode = code === 'BACKEND_UNAVAILABLE' ? 1 : 2;
+      return;
+    }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       console.error(`aftalesog: ${(error as NodeJS.ErrnoException).path ?? 'filen'}: findes ikke`);
       process.exitCode = 2;

@@ -23,6 +23,8 @@ export interface StageContext extends ResultStore {
 
 export function createStageContext(settings: StageSettings): StageContext {
   const redis = new Redis(redisOptions(settings.connection));
+  // ioredis reconnects by itself; without a listener an outage is reported as an unhandled error.
+  redis.on('error', (error) => console.error(`ingest results store (Redis): ${error.message}`));
   const queues = new Map<Stage, Queue>();
   const queueFor = (stage: Stage): Queue => {
     let queue = queues.get(stage);

@@ -16,7 +16,7 @@ let dataDir: string;
 
 /** Runs the command in the checkout with its own index; never rejects: gives the exit code. */
 async function aftalesog(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://aftalesog.example' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://aftalesog.example' };
   delete env.ELASTICSEARCH_URL;
   delete env.REDIS_URL;
   try {

@@ -114,16 +114,27 @@ export async function openEmbeddedIndex(options: EmbeddedIndexOptions): Promise<
   return createBackend(db, options);
 }
 
+/** The index file was written by another version of the program. */
+export class IndexVersionError extends Error {
+  override readonly name = 'IndexVersionError';
+  readonly code = 'INDEX_VERSION';
+}
+
 function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === SCHEMA_VERSION) return;
-  if (version !== 0) {
-    throw new Error(`the index has schema version ${version}, this program needs ${SCHEMA_VERSION}: delete ${INDEX_FILE} and ingest again`);
-  }
+  const check = () => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && version !== SCHEMA_VERSION) {
+      throw new IndexVersionError(`the index has schema version ${version}, this program needs ${SCHEMA_VERSION}: delete ${INDEX_FILE} and ingest again`);
+    }
+    return version;
+  };
+  if (check() === SCHEMA_VERSION) return;
+  // Immediate: two processes opening a new index at once must not both create the tables.
   db.transaction(() => {
+    if (check() === SCHEMA_VERSION) return;
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
 }
 
 function createBackend(db: Database.Database, options: EmbeddedIndexOptions): IndexBackend {
