@@ -57,26 +57,36 @@ const CANDIDATES = 50;
 /** Term backgrounds kept, by document version; a version's background never changes. */
 const BACKGROUNDS_KEPT = 32;
 
+/** Answers kept, by paragraph and the versions of the stored documents they were computed from. */
+const ANSWERS_KEPT = 2000;
+const answers = new Map<string, FollowUps>();
+
 export async function followUpsFor(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowUps> {
-  switch (paragraph.citation.document.type) {
-    case 'opfølgningsskema':
-      return paragraph.role === 'row-cell' ? { follows: await paragraphsFollowed(backend, paragraph), followedUpBy: [] } : NO_FOLLOW_UPS;
-    case 'økonomiaftale':
-      return { follows: [], followedUpBy: await rowsFollowing(backend, paragraph) };
-    default:
-      return NO_FOLLOW_UPS;
-  }
+  const type = paragraph.citation.document.type;
+  if (!(type === 'økonomiaftale' || (type === 'opfølgningsskema' && paragraph.role === 'row-cell'))) return NO_FOLLOW_UPS;
+  // Links change only when a document is (re)ingested: the stored versions key the answer.
+  const documents = await backend.listDocuments();
+  const key = `${paragraph.id}\n${paragraph.fingerprint.hash}\n${documents.map((d) => `${d.meta.id}@${d.contentHash}`).join('|')}`;
+  const known = answers.get(key);
+  if (known) return known;
+  const answer =
+    type === 'opfølgningsskema'
+      ? { follows: await paragraphsFollowed(backend, paragraph, documents), followedUpBy: [] }
+      : { follows: [], followedUpBy: await rowsFollowing(backend, paragraph, documents) };
+  if (answers.size >= ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+  answers.set(key, answer);
+  return answer;
 }
 
 /** The agreement paragraphs that a cell's row follows. */
-async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode): Promise<FollowedParagraph[]> {
+async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode, documents: DocumentSummary[]): Promise<FollowedParagraph[]> {
   const scheme = await backend.getDocument(cell.citation.document.id);
   const section = scheme && sectionsOf(scheme).find((s) => s.children.some((child) => child.id === cell.id));
   const row = section?.row;
   if (!scheme || !row) return [];
 
   const schemeRef = documentRef(scheme.meta);
-  const agreements = (await backend.listDocuments()).filter((summary) => followUpVia(row, schemeRef, summary.meta) !== null);
+  const agreements = documents.filter((summary) => followUpVia(row, schemeRef, summary.meta) !== null);
   const q = candidateQuery(rowMatchText(row), backgroundOf(scheme));
   if (agreements.length === 0 || q === null) return [];
 
@@ -97,8 +107,7 @@ async function paragraphsFollowed(backend: IndexBackend, cell: ParagraphNode): P
 }
 
 /** The follow-up rows, in any scheme, that follow an agreement paragraph. */
-async function rowsFollowing(backend: IndexBackend, paragraph: ParagraphNode): Promise<FollowingRow[]> {
-  const documents = await backend.listDocuments();
+async function rowsFollowing(backend: IndexBackend, paragraph: ParagraphNode, documents: DocumentSummary[]): Promise<FollowingRow[]> {
   const schemes = documents.filter((summary) => summary.meta.type === 'opfølgningsskema');
   const own = documents.find((summary) => summary.meta.id === paragraph.citation.document.id);
   const background = own && schemes.length > 0 ? await storedBackground(backend, own) : undefined;
