@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Queue, Worker, type WorkerOptions } from 'bullmq';
 import type { IndexBackend } from '../src/index/backend.ts';
 import { enrichProcessor } from './bullmq/enrich-processor.ts';
+import { segmentProcessor } from './bullmq/segment-processor.ts';
 import { indexProcessor } from './bullmq/index-processor.ts';
 import { enforceTimeLimit } from './bullmq/sandbox-limit.ts';
 import { createStageContext, sandboxEnv, type StageSettings } from './bullmq/stage-context.ts';
@@ -16,7 +17,7 @@ export interface StartWorkerOptions {
   concurrency?: number;
   /** BullMQ key prefix; must match the runner's. Default `aftalesog`. */
   queuePrefix?: string;
-  /** Time limit of one extract or segment job before its child is killed. Default 120 s. */
+  /** Time limit of one extract or normalize job before its child is killed. Default 120 s. */
   timeLimitMs?: number;
   /** How long a job's lock lasts without renewal before another worker may take it over. Default 30 s (BullMQ's). */
   lockDurationMs?: number;
@@ -40,12 +41,12 @@ export const DEFAULT_TIME_LIMIT_MS = 120_000;
 /** The CPU-heavy stages with risky input: processor files BullMQ runs in child processes. */
 const SANDBOXED_PROCESSORS = {
   extract: fileURLToPath(new URL('./bullmq/extract-processor.ts', import.meta.url)),
-  segment: fileURLToPath(new URL('./bullmq/segment-processor.ts', import.meta.url)),
+  normalize: fileURLToPath(new URL('./bullmq/normalize-processor.ts', import.meta.url)),
 };
 
 /**
- * A worker for every ingest stage. Extract and segment run sandboxed in child processes
- * with a time limit; enrich and index run here, index writing to `backend`. Source files must
+ * A worker for every ingest stage. Extract and normalize run sandboxed in child processes
+ * with a time limit; segment, enrich and index run here, index writing to `backend`. Source files must
  * be readable at the path they were submitted under (a volume every worker shares). Worker
  * processes on one machine may share the embedded index (SQLite locks it; a busy write is
  * retried); workers on several machines need a shared backend (Elasticsearch).
@@ -71,10 +72,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
   };
   const sandboxed = [
     new Worker<StageJobData>('extract', SANDBOXED_PROCESSORS.extract, { ...base, ...sandbox }),
-    new Worker<StageJobData>('segment', SANDBOXED_PROCESSORS.segment, { ...base, ...sandbox }),
+    new Worker<StageJobData>('normalize', SANDBOXED_PROCESSORS.normalize, { ...base, ...sandbox }),
   ];
   const workers = [
     ...sandboxed,
+    new Worker<StageJobData>('segment', segmentProcessor(context), base),
     new Worker<StageJobData>('enrich', enrichProcessor(context, options.backend), base),
     new Worker<StageJobData>('index', indexProcessor(context, options.backend), base),
   ];

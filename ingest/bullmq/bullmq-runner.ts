@@ -32,7 +32,7 @@ const UNFINISHED = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wait
 
 /**
  * Runs a batch on BullMQ workers (start them with `startWorker`): each file becomes a chain of
- * stage jobs extract → segment → enrich → index, one queue per stage, each job handing on to
+ * stage jobs extract → normalize → segment → enrich → index, one queue per stage, each job handing on to
  * the next. `run()` waits for every file's index job to complete or for any of its jobs to
  * fail for good, reporting progress as files finish.
  *

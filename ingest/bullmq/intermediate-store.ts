@@ -3,11 +3,11 @@ import { UnrecoverableError } from 'bullmq';
 
 /**
  * Results handed from one stage to the next, kept in Redis under a time to live so every
- * worker can read them and nothing piles up: the extracted text per content hash, the
- * document tree and its commitments per chain (document id + content hash). Jobs carry
+ * worker can read them and nothing piles up: the extracted and the normalized text per content
+ * hash, the document tree and its commitments per chain (document id + content hash). Jobs carry
  * only the file's path and hash.
  */
-export type ResultKind = 'extracted' | 'document' | 'commitments';
+export type ResultKind = 'extracted' | 'normalized' | 'document' | 'commitments';
 
 /** Default time to live of a stage result: long enough for a backlog over a weekend. */
 export const DEFAULT_RESULT_TTL_SECONDS = 3 * 24 * 3600;

@@ -18,7 +18,7 @@ export interface ListJobsOptions {
 export interface JobSummary {
   /** `<stage>.<document id>.<content hash>`. */
   id: string;
-  /** The stage: extract, segment, enrich or index. */
+  /** The stage: extract, normalize, segment, enrich or index. */
   name: string;
   state: JobState;
   documentId: string;

@@ -2,19 +2,16 @@ import type { JobsOptions, RedisOptions } from 'bullmq';
 import type { CatalogEntry } from '../../src/tree/types.ts';
 
 /**
- * The ingest pipeline as BullMQ queues, one per stage. extract → segment → enrich → index.
- *
- * `segment` runs normalize and segment together: src/segment's `buildDocument` is the one pure
- * function that owns their order (follow-up tables are normalized cell by cell while the rows
- * are built), so a separate normalize job would have to copy its branching.
+ * The ingest pipeline as BullMQ queues, one per stage:
+ * extract → normalize → segment → enrich → index.
  *
  * Queues per stage rather than one BullMQ flow per file: each stage gets its own worker
- * settings (only extract and segment run sandboxed with a time limit); a job hands on by adding
+ * settings (only extract and normalize, the CPU-heavy ones, run sandboxed with a time limit); a job hands on by adding
  * the next stage's job under a fixed id, which stays idempotent under at-least-once delivery;
  * and a failure stays on the job that failed, with its own reason (in a flow a failed child
  * leaves its parent waiting, or fails it with a reason that names the child, not the cause).
  */
-export const STAGES = ['extract', 'segment', 'enrich', 'index'] as const;
+export const STAGES = ['extract', 'normalize', 'segment', 'enrich', 'index'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Default BullMQ key prefix; a test or a second installation on the same Redis picks its own. */

@@ -77,6 +77,25 @@ export interface NormalizedLine {
   width?: number;
 }
 
+/** One row of a follow-up scheme's table, each of its four cells as normalized lines. */
+export interface NormalizedTableRow {
+  cells: NormalizedLine[][];
+  pages: number[];
+}
+
+/** The normalize stage's output: clean lines (or table rows) ready to be segmented. */
+export interface NormalizedDocument {
+  source: string;
+  format: 'pdf' | 'note';
+  contentHash: string;
+  pageCount: number;
+  /** The text as lines; empty for a follow-up scheme, whose text is in `rows`. */
+  lines: NormalizedLine[];
+  /** A follow-up scheme's table rows, continuation rows merged; null for running text. */
+  rows: NormalizedTableRow[] | null;
+  findings: Finding[];
+}
+
 /** A problem that did not stop the document, with where it was found. */
 export interface Finding {
   code: string;

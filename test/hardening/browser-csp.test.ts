@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
 import { ingestDocument } from '../../ingest/ingest-document.ts';
 import { openCorpusIndex, type CorpusIndex } from '../api/corpus-index.ts';
-import { CHROMIUM, serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { CHROMIUM, describeWithService } from '../service-suites.ts';
 
 // In a real browser, under the server's Content-Security-Policy: the search page, the deadlines
 // page, a permalink page and /api/docs work without one blocked resource, and markup inside a
@@ -24,13 +24,7 @@ const HOSTILE_NOTE = [
   '',
 ].join('\n');
 
-describe.runIf(!serviceAvailable('browser') && serviceRequired('browser'))('pages under the Content-Security-Policy', () => {
-  it('needs Chromium', () => {
-    expect.fail(`REQUIRE_BROWSER=1 but ${CHROMIUM} is missing`);
-  });
-});
-
-describe.runIf(serviceAvailable('browser'))('pages under the Content-Security-Policy', () => {
+describeWithService('browser', 'pages under the Content-Security-Policy', () => {
   let index: CorpusIndex;
   let app: FastifyInstance;
   let browser: Browser;

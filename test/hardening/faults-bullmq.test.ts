@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
 import { bullmqRunner, listJobs, redisOptions, STAGES } from '../../ingest/bullmq/index.ts';
 import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
@@ -14,7 +14,7 @@ import type { IndexBackend } from '../../src/index/backend.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import { corpusDocuments } from '../index/corpus-documents.ts';
 import { paragraphDigest } from '../ingest/paragraph-digest.ts';
-import { serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { describeWithService } from '../service-suites.ts';
 import { BAD_FILES, BAD_FILES_DIR, badOnes, goodOnes } from './bad-files.ts';
 import { multipart } from './multipart.ts';
 
@@ -56,13 +56,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-describe.runIf(!serviceAvailable('redis') && serviceRequired('redis'))('bad files and faults in the scaled mode', () => {
-  it('needs Redis', () => {
-    expect.fail('REQUIRE_SERVICES=1 but REDIS_URL is not set');
-  });
-});
-
-describe.runIf(serviceAvailable('redis'))('bad files in the scaled mode', () => {
+describeWithService('redis', 'bad files in the scaled mode', () => {
   it('each bad file fails alone with its code in the job status (listJobs and GET /api/jobs); the good ones are ingested', async () => {
     const { prefix, backend, dir } = await scene();
     const connection = url!;
@@ -153,7 +147,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe.runIf(serviceAvailable('redis'))('Redis restarted in the middle of a batch', () => {
+describeWithService('redis', 'Redis restarted in the middle of a batch', () => {
   afterAll(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });

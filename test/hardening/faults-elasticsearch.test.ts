@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
 import { inProcessRunner } from '../../ingest/in-process-runner.ts';
 import { openElasticsearchIndex, type ElasticsearchIndex } from '../../src/index/elasticsearch/index.ts';
 import { corpusDocument } from '../index/corpus-documents.ts';
-import { serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { describeWithService } from '../service-suites.ts';
 import { BAD_FILES_DIR } from './bad-files.ts';
 import { multipart } from './multipart.ts';
 import { tcpRelay, type TcpRelay } from './tcp-relay.ts';
@@ -22,13 +22,7 @@ const url = process.env.ELASTICSEARCH_URL;
 const TOKEN = 'test-admin-token-es';
 const UNAVAILABLE = { statusCode: 503, code: 'BACKEND_UNAVAILABLE', error: 'Service Unavailable', message: 'the search index cannot be reached; try again shortly' };
 
-describe.runIf(!serviceAvailable('elasticsearch') && serviceRequired('elasticsearch'))('the API when Elasticsearch is unreachable', () => {
-  it('needs Elasticsearch', () => {
-    expect.fail('REQUIRE_SERVICES=1 but ELASTICSEARCH_URL is not set');
-  });
-});
-
-describe.runIf(serviceAvailable('elasticsearch'))('the API when Elasticsearch is unreachable', () => {
+describeWithService('elasticsearch', 'the API when Elasticsearch is unreachable', () => {
   const prefix = `test-hardening-es-${process.pid}-${Date.now().toString(36)}`;
   let relay: TcpRelay;
   let backend: ElasticsearchIndex;

@@ -10,7 +10,7 @@ import type { IndexBackend } from '../../src/index/backend.ts';
 import { openElasticsearchIndex } from '../../src/index/elasticsearch/index.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import { corpusDocuments } from '../index/corpus-documents.ts';
-import { serviceAvailable, serviceRequired } from '../service-suites.ts';
+import { describeWithService } from '../service-suites.ts';
 
 // Someone types (or scripts) whatever they like into the search box and the address bar, and
 // an uploaded document carries markup. The answer is a 4xx or a safe result: never a 500, never
@@ -127,8 +127,8 @@ interface Scene {
   close(): Promise<void>;
 }
 
-function hostileSuite(name: string, open: () => Promise<Scene>): void {
-  describe(`hostile input (${name} index)`, () => {
+function hostileSuite(name: 'embedded' | 'elasticsearch', open: () => Promise<Scene>): void {
+  const body = () => {
     let scene: Scene;
     let hostileIds: string[];
 
@@ -208,7 +208,10 @@ function hostileSuite(name: string, open: () => Promise<Scene>): void {
         }
       }
     });
-  });
+  };
+  const title = `hostile input (${name} index)`;
+  if (name === 'embedded') describe(title, body);
+  else describeWithService(name, title, body);
 }
 
 hostileSuite('embedded', async () => {
@@ -223,27 +226,19 @@ hostileSuite('embedded', async () => {
 
 const esUrl = process.env.ELASTICSEARCH_URL;
 
-describe.runIf(!serviceAvailable('elasticsearch') && serviceRequired('elasticsearch'))('hostile input (elasticsearch index)', () => {
-  it('needs Elasticsearch', () => {
-    expect.fail('REQUIRE_SERVICES=1 but ELASTICSEARCH_URL is not set');
+hostileSuite('elasticsearch', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'aftalesog-hostile-es-'));
+  const prefix = `test-hostile-${process.pid}-${Date.now().toString(36)}`;
+  const backend = await openElasticsearchIndex({ node: esUrl!, prefix });
+  for (const { doc, commitments } of await corpusDocuments()) await backend.putDocument(doc, commitments);
+  return withHostileNote(backend, dir, async () => {
+    await backend.close();
+    const es = new Client({ node: esUrl });
+    await es.indices.delete({ index: `${prefix}-*` });
+    await es.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });
-
-if (serviceAvailable('elasticsearch')) {
-  hostileSuite('elasticsearch', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aftalesog-hostile-es-'));
-    const prefix = `test-hostile-${process.pid}-${Date.now().toString(36)}`;
-    const backend = await openElasticsearchIndex({ node: esUrl!, prefix });
-    for (const { doc, commitments } of await corpusDocuments()) await backend.putDocument(doc, commitments);
-    return withHostileNote(backend, dir, async () => {
-      await backend.close();
-      const es = new Client({ node: esUrl });
-      await es.indices.delete({ index: `${prefix}-*` });
-      await es.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-  });
-}
 
 async function withHostileNote(backend: IndexBackend, dir: string, cleanup: () => Promise<void>): Promise<Scene> {
   const path = join(dir, 'fjendtligt-notat.md');

@@ -180,11 +180,11 @@ describeWithService('redis', 'ingest on BullMQ workers', () => {
     const started = Date.now();
     const run = runner.run(items);
 
-    // Kill it while a sandboxed segment job is running, after some files got through extract.
+    // Kill it while a sandboxed normalize job is running, after some files got through extract.
     const active = await waitFor(async () => {
       const jobs = await listJobs({ connection, queuePrefix: prefix });
-      const segmenting = jobs.find((job) => job.name === 'segment' && job.state === 'active');
-      return segmenting && jobs.filter((job) => job.name === 'extract' && job.state === 'completed').length >= 2 ? segmenting : undefined;
+      const normalizing = jobs.find((job) => job.name === 'normalize' && job.state === 'active');
+      return normalizing && jobs.filter((job) => job.name === 'extract' && job.state === 'completed').length >= 2 ? normalizing : undefined;
     }, 60_000);
     const children = await doomed.children();
     expect(children.length).toBeGreaterThan(0);

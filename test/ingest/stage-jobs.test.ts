@@ -21,7 +21,7 @@ describe('job ids name the stage and the file version', () => {
 
   it('does not mistake a foreign id for a stage job', () => {
     expect(parseStageJobId('42')).toBeNull();
-    expect(parseStageJobId('normalize.oa18.abc')).toBeNull();
+    expect(parseStageJobId('tokenize.oa18.abc')).toBeNull();
   });
 });
 
@@ -64,9 +64,9 @@ describe('a failed job reads as a code and one line', () => {
       code: 'EXTRACT_TIMEOUT',
       message: 'oa18.pdf: reading the file took too long (stopped after 120.0 s)',
     });
-    expect(failureOf({ name: 'segment', data: killed, failedReason: reason })).toEqual({
-      code: 'SEGMENT_TIMEOUT',
-      message: 'oa18.pdf: the segment stage took too long (stopped after 120.0 s)',
+    expect(failureOf({ name: 'normalize', data: killed, failedReason: reason })).toEqual({
+      code: 'NORMALIZE_TIMEOUT',
+      message: 'oa18.pdf: the normalize stage took too long (stopped after 120.0 s)',
     });
   });
 
