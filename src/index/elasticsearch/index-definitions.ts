@@ -13,6 +13,9 @@ export type IndexKind = (typeof INDEX_KINDS)[number];
 /** Largest `offset` the API accepts (10,000) plus the largest page (100). */
 export const MAX_RESULT_WINDOW = 10_100;
 
+/** How often the node makes new writes searchable. */
+export const REFRESH_INTERVAL = '200ms';
+
 type Json = string | number | boolean | Json[] | { [key: string]: Json };
 
 export interface IndexDefinition {
@@ -158,6 +161,9 @@ export function indexDefinition(kind: IndexKind, options: ShardOptions = {}): In
     number_of_shards: options.shards ?? 1,
     number_of_replicas: options.replicas ?? 0,
     max_result_window: MAX_RESULT_WINDOW,
+    // Writes wait for the refresh that makes them searchable (refresh=wait_for), twice per stored
+    // document: at the default 1 s that wait, not the work, set the pace of ingest.
+    refresh_interval: REFRESH_INTERVAL,
   };
   // Only the indices with text fields need the analysis (its word list is ~100 KB).
   if (kind === 'paragraphs' || kind === 'commitments') {
