@@ -34,7 +34,7 @@ import type {
 import { retireIds } from '../reanchor.ts';
 import type { RetiredId } from '../reanchor.ts';
 import { FIELD_WEIGHTS, FTS_COLUMNS, ftsMatch, OWN_WEIGHTS } from './fts-match.ts';
-import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA, SCHEMA_ADDITIONS, SCHEMA_VERSION } from './schema.ts';
 
 export interface EmbeddedIndexOptions {
   /** Folder of the index file (DATA_DIR); created when missing. */
@@ -128,12 +128,21 @@ function migrate(db: Database.Database): void {
     }
     return version;
   };
-  if (check() === SCHEMA_VERSION) return;
+  if (check() === SCHEMA_VERSION) return addMissingIndexes(db);
   // Immediate: two processes opening a new index at once must not both create the tables.
   db.transaction(() => {
     if (check() === SCHEMA_VERSION) return;
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function addMissingIndexes(db: Database.Database): void {
+  const exists = db.prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?");
+  const missing = SCHEMA_ADDITIONS.filter((index) => !exists.get(index.name));
+  if (missing.length === 0) return;
+  db.transaction(() => {
+    for (const index of missing) if (!exists.get(index.name)) db.exec(index.sql);
   }).immediate();
 }
 
@@ -197,6 +206,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
        VALUES (@id, @doc_id, @paragraph_id, @ordinal, @json, @deadline_start, @deadline_end, @actors, @year)`,
     ),
     vocabulary: db.prepare<[], { term: string; doc: number }>(`SELECT term, doc FROM paragraph_vocabulary WHERE col = 'exact'`),
+    commitmentsByRowid: db.prepare<[string], { rowid: number; json: string }>('SELECT rowid, json FROM commitments WHERE rowid IN (SELECT value FROM json_each(?))'),
     insertCommitmentTerms: db.prepare(`INSERT INTO commitment_terms (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?)`),
   };
 
@@ -320,20 +330,34 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
       documents: listParam(request.documents),
       match: request.q !== undefined && request.q.trim() !== '' ? ftsMatch(compileQuery(parseQuery(request.q))) : null,
     };
-    const where = `(@from IS NULL OR c.deadline_end >= @from)
-      AND (@to IS NULL OR c.deadline_start <= @to)
-      AND (@actor IS NULL OR EXISTS (SELECT 1 FROM json_each(c.actors) WHERE value = @actor))
-      AND (@documents IS NULL OR c.doc_id IN (SELECT value FROM json_each(@documents)))
-      AND (@match IS NULL OR c.rowid IN (SELECT rowid FROM commitment_terms WHERE commitment_terms MATCH @match))`;
-    const total = prepared<typeof params, { n: number }>(`SELECT count(*) AS n FROM commitments c WHERE ${where}`).get(params)!.n;
+    // Only the conditions asked for, so that SQLite can read them from the indexes.
+    const conditions = [
+      params.from !== null && 'c.deadline_end >= @from',
+      params.to !== null && 'c.deadline_start <= @to',
+      params.actor !== null && 'EXISTS (SELECT 1 FROM json_each(c.actors) WHERE value = @actor)',
+      params.documents !== null && 'c.doc_id IN (SELECT value FROM json_each(@documents))',
+      params.match !== null && 'c.rowid IN (SELECT rowid FROM commitment_terms WHERE commitment_terms MATCH @match)',
+    ].filter((c): c is string => c !== false);
+    const where = (deadline: 'IS NULL' | 'IS NOT NULL') => [`c.deadline_end ${deadline}`, ...conditions].join(' AND ');
+    const count = (deadline: 'IS NULL' | 'IS NOT NULL') =>
+      prepared<typeof params, { n: number }>(`SELECT count(*) AS n FROM commitments c WHERE ${where(deadline)}`).get(params)!.n;
+    // Dated commitments first, by deadline, then the undated ones: each part in the order of
+    // commitments_in_order, so a page is read from the index instead of sorting every row.
+    const page = (deadline: 'IS NULL' | 'IS NOT NULL', limit: number, offset: number) =>
+      prepared<typeof params & { limit: number; offset: number }, number>(
+        `SELECT c.rowid FROM commitments c WHERE ${where(deadline)}
+         ORDER BY c.deadline_end, c.deadline_start, c.doc_id, c.ordinal LIMIT @limit OFFSET @offset`,
+      )
+        .pluck()
+        .all({ ...params, limit, offset });
+    const dated = count('IS NOT NULL');
+    const total = dated + count('IS NULL');
     const limit = Math.min(Math.max(Math.trunc(request.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     const offset = Math.max(Math.trunc(request.offset ?? 0), 0);
-    const items = prepared<typeof params & { limit: number; offset: number }, { json: string }>(
-      `SELECT c.json FROM commitments c WHERE ${where}
-       ORDER BY c.deadline_end IS NULL, c.deadline_end, c.deadline_start, c.doc_id, c.ordinal LIMIT @limit OFFSET @offset`,
-    ).all({ ...params, limit, offset })
-      .map((r) => JSON.parse(r.json) as Commitment);
-    return { total, items };
+    const rowids = offset < dated ? page('IS NOT NULL', limit, offset) : [];
+    if (rowids.length < limit && offset + rowids.length < total) rowids.push(...page('IS NULL', limit - rowids.length, Math.max(0, offset - dated)));
+    const json = new Map(sql.commitmentsByRowid.all(JSON.stringify(rowids)).map((r) => [r.rowid, r.json]));
+    return { total, items: rowids.map((rowid) => JSON.parse(json.get(rowid)!) as Commitment) };
   };
 
   const getParagraph = (id: string): ParagraphLookup => {

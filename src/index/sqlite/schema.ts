@@ -70,7 +70,16 @@ CREATE TABLE commitments (
   actors          TEXT NOT NULL,            -- JSON string[], lowercased, for the actor filter
   year            INTEGER
 );
-CREATE INDEX commitments_by_deadline ON commitments (deadline_end, deadline_start);
+CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors);
 CREATE INDEX commitments_by_document ON commitments (doc_id, ordinal);
 CREATE VIRTUAL TABLE commitment_terms USING fts5(${FTS_OPTIONS});
 `;
+
+/**
+ * Indexes added to this schema version after it was first released: created on open where they
+ * are missing (no re-ingest needed). The deadline list reads its page, its count and the actor
+ * filter from commitments_in_order instead of sorting or scanning the commitment rows.
+ */
+export const SCHEMA_ADDITIONS: { name: string; sql: string }[] = [
+  { name: 'commitments_in_order', sql: 'CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors)' },
+];
