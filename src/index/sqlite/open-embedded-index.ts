@@ -34,6 +34,7 @@ import type {
 import { retireIds } from '../reanchor.ts';
 import type { RetiredId } from '../reanchor.ts';
 import { FIELD_WEIGHTS, FTS_COLUMNS, ftsMatch, OWN_WEIGHTS } from './fts-match.ts';
+import { paragraphFacts, type FactRow, type ParagraphFacts } from './paragraph-facts.ts';
 import { SCHEMA, SCHEMA_ADDITIONS, SCHEMA_VERSION } from './schema.ts';
 
 export interface EmbeddedIndexOptions {
@@ -168,7 +169,18 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     return vocabulary.words;
   };
 
+  // Year, type, document and position of every paragraph, for facets, filters and year order
+  // without joining each hit to its row; reloaded when the index changed, as the vocabulary is.
+  let facts: { facts: ParagraphFacts; dataVersion: number } | null = null;
+  const currentFacts = () => {
+    const dataVersion = db.pragma('data_version', { simple: true }) as number;
+    if (facts?.dataVersion !== dataVersion) facts = { facts: paragraphFacts(sql.paragraphFacts.iterate()), dataVersion };
+    return facts.facts;
+  };
+
   const sql = {
+    paragraphFacts: db.prepare<[], FactRow>('SELECT rowid, year, type, doc_id, ordinal FROM paragraphs'),
+    matchingRowids: db.prepare<[string], number>('SELECT rowid FROM paragraph_terms WHERE paragraph_terms MATCH ?').pluck(),
     documentById: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
     contentHash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM documents WHERE id = ?'),
     documents: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY id'),
@@ -289,17 +301,15 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
       AND (@documents IS NULL OR p.doc_id IN (SELECT value FROM json_each(@documents)))`;
     const from = 'FROM paragraph_terms JOIN paragraphs p ON p.rowid = paragraph_terms.rowid';
 
-    const countGroups = (match: string) =>
-      prepared<typeof params, { year: number | null; type: DocumentType; n: number }>(
-        `SELECT p.year, p.type, count(*) AS n ${from} WHERE ${where} GROUP BY p.year, p.type`,
-      ).all({ ...params, match });
-    const groups = countGroups(params.match);
-    const total = groups.reduce((sum, g) => sum + g.n, 0);
+    const known = currentFacts();
+    const find = (match: string) => known.filter(sql.matchingRowids.all(match), request.filters);
+    const { kept, groups } = find(params.match);
+    const total = kept.length;
     const response: SearchResponse = { total, hits: [], facets: facetsOf(groups) };
     if (total === 0) {
       // Offer the query with unknown words replaced by their nearest index words, if it finds something.
       const alternative = correctedQuery(parsed, currentVocabulary());
-      if (alternative && countGroups(ftsMatch(compileQuery(alternative))).length > 0) response.suggestion = formatQuery(alternative);
+      if (alternative && find(ftsMatch(compileQuery(alternative))).kept.length > 0) response.suggestion = formatQuery(alternative);
       return response;
     }
 
@@ -308,11 +318,13 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const byYear = 'p.year IS NULL, p.year DESC';
     const ranked = total <= rankLimit;
     const relevance = 'score, parts_score, p.doc_id, p.ordinal';
-    const order = !ranked ? `${byYear}, p.doc_id, p.ordinal` : request.sort === 'year' ? `${byYear}, ${relevance}` : relevance;
-    const select = ranked ? `p.rowid, ${RANK}` : 'p.rowid';
-    const page = prepared<typeof params & { limit: number; offset: number }, { rowid: number; score?: number }>(
-      `SELECT ${select} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    ).all({ ...params, limit, offset });
+    const order = request.sort === 'year' ? `${byYear}, ${relevance}` : relevance;
+    // Too many hits to rank: year order, taken from the hits already found.
+    const page: { rowid: number; score?: number }[] = !ranked
+      ? known.pageByYear(kept, offset, limit).map((rowid) => ({ rowid }))
+      : prepared<typeof params & { limit: number; offset: number }, { rowid: number; score?: number }>(
+          `SELECT p.rowid, ${RANK} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        ).all({ ...params, limit, offset });
     const rowids = page.map((r) => r.rowid);
     // Score 0: found only inside compounds, or a page too large to rank (FTS5 cannot score a
     // few hits without scanning them all).
@@ -386,6 +398,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     putDocument: async (doc, commitments) => {
       putDocument(doc, commitments);
       vocabulary = null;
+      facts = null;
     },
     contentHashOf: async (documentId) => sql.contentHash.get(documentId)?.content_hash ?? null,
     listDocuments: async () => sql.documents.all().map(summaryFromRow),
