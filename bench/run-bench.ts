@@ -1,6 +1,6 @@
 // npm run bench [-- --scale 100] [--backends embedded,elasticsearch,minisearch] [--rounds 5]
 //   [--queries 50] [--http-seconds 10] [--connections 8] [--extract-files 100] [--out DIR]
-//   [--corpus-root DIR] [--profile] [--keep]
+//   [--corpus-root DIR] [--workers 1,2] [--profile] [--keep]
 //
 // Ingest and search at N× the bundled corpus against baselines; prints tables and writes
 // bench/results/<timestamp>.json (and latest.json). See bench/README.md.
@@ -36,6 +36,8 @@ export interface BenchOptions {
   connections: number;
   extractFiles: number;
   permalinks: number;
+  /** BullMQ worker processes of each scaled ingest run. */
+  workers: number[];
   out: string;
   corpusRoot: string;
   profile: boolean;
@@ -58,6 +60,7 @@ function readOptions(argv: string[]): BenchOptions {
       permalinks: { type: 'string' },
       out: { type: 'string' },
       'corpus-root': { type: 'string' },
+      workers: { type: 'string' },
       profile: { type: 'boolean' },
       keep: { type: 'boolean' },
     },
@@ -83,6 +86,7 @@ function readOptions(argv: string[]): BenchOptions {
     connections: count('connections', values.connections, 8),
     extractFiles: count('extract-files', values['extract-files'], 100),
     permalinks: count('permalinks', values.permalinks, 100),
+    workers: (values.workers ?? '1,2').split(',').map((w) => count('workers', w, 1)),
     out,
     corpusRoot: resolve(values['corpus-root'] ?? join(repo, 'bench/.corpus')),
     profile: values.profile ?? false,
@@ -146,7 +150,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
       let esPrefix: string | null = null;
       if (elastic) {
-        for (const workers of [1, 2]) {
+        for (const workers of options.workers) {
           const prefix = `${run}-${scale}x-w${workers}`;
           prefixes.push(prefix);
           log(`${scale}×: ingest, Elasticsearch + BullMQ, ${workers} worker${workers > 1 ? 's' : ''}`);
