@@ -123,6 +123,20 @@ export function splitCompound(word: string): CompoundPart[] {
  * non-compounds. Each part is stemmed from its lemma, so it equals the stem a query for that
  * word gets ("speciallæger" → special, læg; a query "læge" → læg). */
 export function compoundPartStems(word: string): string[] {
+  let parts = partStemsCache.get(word);
+  if (parts === undefined) {
+    parts = computePartStems(word);
+    if (partStemsCache.size >= CACHE_LIMIT) partStemsCache.clear();
+    partStemsCache.set(word, parts);
+  }
+  return parts.slice();
+}
+
+// Words repeat from paragraph to paragraph: each is split once (as stem() caches its stems).
+const partStemsCache = new Map<string, string[]>();
+const CACHE_LIMIT = 200_000;
+
+function computePartStems(word: string): string[] {
   const own = stem(word);
   const result: string[] = [];
   for (const part of splitCompound(word)) {

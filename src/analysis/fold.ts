@@ -7,7 +7,11 @@
 const TO_A = new Set(['å', 'ä', 'æ', 'Å', 'Ä', 'Æ']);
 const TO_O = new Set(['ø', 'ö', 'Ø', 'Ö']);
 
+/** Terms with nothing to fold (most of them) are returned as they are. */
+const FOLDABLE = /[åäæøöÅÄÆØÖ]|[aA][aAeEoO]|[oO][eEoO]/;
+
 export function fold(term: string): string {
+  if (!FOLDABLE.test(term)) return term;
   const chars = [...term];
   let i = 0;
   while (i < chars.length) {

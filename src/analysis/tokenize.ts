@@ -30,8 +30,12 @@ export const CHAR_MAPPINGS: ReadonlyArray<readonly [from: string, to: string]> =
 
 const tokenRegExp = new RegExp(TOKEN_PATTERN, 'gu');
 
+/** Surfaces that are already a clean term: lowercase, NFC, nothing to map. */
+const CLEAN_TERM = /^[a-z0-9æøå.,']*$/;
+
 /** Lowercases and cleans one token's surface text. */
 export function normalizeTerm(surface: string): string {
+  if (CLEAN_TERM.test(surface)) return surface;
   let term = surface;
   for (const [from, to] of CHAR_MAPPINGS) term = term.replaceAll(from, to);
   return term.normalize('NFC').toLowerCase();
