@@ -23,5 +23,9 @@ export function machineInfo(): Machine {
 }
 
 export function describeMachine(machine: Machine): string {
-  return `${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node.replace(/^v/, '')}, load ${machine.loadAverage[0]}`;
+  return `${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node.replace(/^v/, '')}`;
+}
+
+export function currentLoad(): number {
+  return Math.round(loadavg()[0]! * 100) / 100;
 }

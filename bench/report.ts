@@ -8,6 +8,8 @@ import type { QueryCategory } from './queries.ts';
 
 export interface ScaleResult {
   scale: number;
+  /** 1-minute load average when this scale began and ended: other work on the machine skews timings. */
+  load: { start: number; end: number | null };
   corpus: { documents: number; byType: Record<string, number>; pages: number | null; paragraphs: number | null; generated: number; generateMs: number; catalog: string };
   extraction: ExtractionResult | null;
   ingest: IngestResult[];
@@ -72,7 +74,7 @@ export function renderScale(result: ScaleResult, machine: Machine): string {
   const c = result.corpus;
   const context = `scale ${result.scale}× (${c.documents.toLocaleString('en-US')} documents, ${c.pages?.toLocaleString('en-US') ?? '?'} pages, ${
     c.paragraphs?.toLocaleString('en-US') ?? '?'
-  } paragraphs) · ${describeMachine(machine)}`;
+  } paragraphs) · ${describeMachine(machine)} (load ${result.load.start} → ${result.load.end ?? '?'} during this scale)`;
   const out: string[] = [];
   out.push(
     formatTable(

@@ -13,7 +13,7 @@ import { openElasticsearchIndex } from '../src/index/elasticsearch/index.ts';
 import { openEmbeddedIndex } from '../src/index/sqlite/index.ts';
 import type { IndexBackend } from '../src/index/backend.ts';
 import { ensureScaleCorpus } from './corpus/scale-corpus.ts';
-import { machineInfo } from './machine.ts';
+import { currentLoad, machineInfo } from './machine.ts';
 import { buildMiniSearch } from './minisearch-baseline.ts';
 import { measureExtraction } from './phases/extraction.ts';
 import { measureHttp } from './phases/http.ts';
@@ -118,6 +118,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const prefixes: string[] = [];
     const scaleResult: ScaleResult = {
       scale,
+      load: { start: currentLoad(), end: null },
       corpus: { documents: 0, byType: {}, pages: null, paragraphs: null, generated: 0, generateMs: 0, catalog: '' },
       extraction: null,
       ingest: [],
@@ -221,6 +222,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           }),
         );
       }
+      scaleResult.load.end = currentLoad();
       save();
       console.log(renderScale(scaleResult, machine));
     } finally {

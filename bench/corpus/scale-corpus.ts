@@ -45,8 +45,8 @@ export async function ensureScaleCorpus(options: { repo: string; scale: number; 
     const path = join(dir, entry.source);
     if (!existsSync(path)) {
       // Written whole or not at all: an interrupted run leaves no half file in the cache.
-      writeFileSync(`${path}.tmp`, await doc.bytes());
-      renameSync(`${path}.tmp`, path);
+      writeFileSync(`${path}.${process.pid}.tmp`, await doc.bytes());
+      renameSync(`${path}.${process.pid}.tmp`, path);
       generated += 1;
       if (generated % 250 === 0) options.log?.(`scale corpus: ${n + 1}/${count} documents`);
     }
@@ -62,7 +62,8 @@ async function cachedPool(repo: string, dir: string): Promise<SourcePool> {
   const path = join(dir, 'pool.json');
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as SourcePool;
   const pool = await buildSourcePool(repo);
-  writeFileSync(path, JSON.stringify(pool));
+  writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(pool));
+  renameSync(`${path}.${process.pid}.tmp`, path);
   return pool;
 }
 
