@@ -21,7 +21,8 @@ import { ingestEmbedded, ingestScaled } from './phases/ingest.ts';
 import { allParagraphs, backendSearcher, baselineSearcher, measureCommitments, measurePermalinks, measureSearch, permalinkSample } from './phases/search.ts';
 import { searchMix, searchPath } from './queries.ts';
 import { renderScale, targetChecks, type BenchResult, type ScaleResult } from './report.ts';
-import { deleteIndices, directoryBytes, indexBytes, removeQueues } from './services.ts';
+import { removeQueues } from '../ingest/bullmq/index.ts';
+import { deleteIndices, directoryBytes, indexBytes } from './services.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const BACKENDS = ['embedded', 'elasticsearch', 'minisearch'] as const;

@@ -1,9 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { redisOptions, STAGES } from '../ingest/bullmq/index.ts';
 
 // What a bench run leaves in the shared services is removed again: its Elasticsearch indices
 // (one prefix per run and ingest) and its BullMQ queues (one key prefix per ingest).
@@ -29,24 +26,6 @@ export async function indexBytes(node: string, prefix: string): Promise<number> 
   }
 }
 
-export async function removeQueues(connection: string, prefix: string): Promise<void> {
-  for (const stage of STAGES) {
-    const queue = new Queue(stage, { connection: redisOptions(connection), prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  const redis = new Redis(redisOptions(connection));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 export function directoryBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((n, entry) => {

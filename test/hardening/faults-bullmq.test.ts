@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { buildServer } from '../../api/server.ts';
-import { bullmqRunner, listJobs, redisOptions, STAGES } from '../../ingest/bullmq/index.ts';
+import { bullmqRunner, listJobs, removeQueues, STAGES } from '../../ingest/bullmq/index.ts';
 import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
 import type { IngestItem } from '../../ingest/runner.ts';
 import { startWorker } from '../../ingest/worker.ts';
@@ -37,20 +37,6 @@ async function scene(): Promise<{ prefix: string; dir: string; backend: IndexBac
   return { prefix, dir, backend };
 }
 
-/** Removes every key under a test's prefix (its queues and the results between stages). */
-async function dropKeys(connection: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisOptions(connection));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -60,7 +46,7 @@ describeWithService('redis', 'bad files in the scaled mode', () => {
   it('each bad file fails alone with its code in the job status (listJobs and GET /api/jobs); the good ones are ingested', async () => {
     const { prefix, backend, dir } = await scene();
     const connection = url!;
-    cleanups.push(() => dropKeys(connection, prefix));
+    cleanups.push(() => removeQueues(connection, prefix));
     const worker = await startWorker({ connection, backend, queuePrefix: prefix, handleSignals: false });
     cleanups.push(() => worker.close());
     const runner = bullmqRunner({ connection, backend, queuePrefix: prefix });

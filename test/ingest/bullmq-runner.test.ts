@@ -4,10 +4,8 @@
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { bullmqRunner, listJobs, redisOptions, STAGES, type JobSummary } from '../../ingest/bullmq/index.ts';
+import { bullmqRunner, listJobs, removeQueues, STAGES, type JobSummary } from '../../ingest/bullmq/index.ts';
 import { inProcessRunner } from '../../ingest/in-process-runner.ts';
 import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
 import type { IngestItem, IngestOutcome, IngestProgress } from '../../ingest/runner.ts';
@@ -33,7 +31,7 @@ describeWithService('redis', 'ingest on BullMQ workers', () => {
     const prefix = `test-ingest-${process.pid}-${Date.now()}-${++prefixes}`;
     const dir = await mkdtemp(join(tmpdir(), 'aftalesog-bullmq-'));
     cleanups.push(async () => {
-      await obliterate(connection, prefix);
+      await removeQueues(connection, prefix);
       await rm(dir, { recursive: true, force: true });
     });
     return { prefix, dir };
@@ -300,22 +298,3 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-/** Removes a test's queues, then any key left under its prefix (the stage results). */
-async function obliterate(connection: string, prefix: string): Promise<void> {
-  for (const stage of STAGES) {
-    const queue = new Queue(stage, { connection: redisOptions(connection), prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  const redis = new Redis(redisOptions(connection));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bullmqRunner, redisOptions, STAGES } from '../../ingest/bullmq/index.ts';
+import { bullmqRunner, removeQueues } from '../../ingest/bullmq/index.ts';
 import { inProcessRunner } from '../../ingest/in-process-runner.ts';
 import { readCatalog, sourcePath } from '../../ingest/process-file.ts';
 import type { IngestItem } from '../../ingest/runner.ts';
@@ -48,11 +47,7 @@ describeWithService('redis', 'the scaled mode (BullMQ workers into Elasticsearch
 
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop()));
-    for (const stage of STAGES) {
-      const queue = new Queue(stage, { connection: redisOptions(redis), prefix: run });
-      await queue.obliterate({ force: true });
-      await queue.close();
-    }
+    await removeQueues(redis, run);
     await scaled?.close();
     await embedded?.close();
     const es = new Client({ node });
