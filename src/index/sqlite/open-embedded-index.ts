@@ -174,12 +174,16 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
   let facts: { facts: ParagraphFacts; dataVersion: number } | null = null;
   const currentFacts = () => {
     const dataVersion = db.pragma('data_version', { simple: true }) as number;
-    if (facts?.dataVersion !== dataVersion) facts = { facts: paragraphFacts(sql.paragraphFacts.iterate()), dataVersion };
+    if (facts?.dataVersion !== dataVersion) {
+      facts = null;
+      facts = { facts: paragraphFacts(sql.maxParagraphRowid.get() ?? 0, sql.paragraphFacts.iterate()), dataVersion };
+    }
     return facts.facts;
   };
 
   const sql = {
     paragraphFacts: db.prepare<[], FactRow>('SELECT rowid, year, type, doc_id, ordinal FROM paragraphs'),
+    maxParagraphRowid: db.prepare<[], number | null>('SELECT max(rowid) FROM paragraphs').pluck(),
     matchingRowids: db.prepare<[string], number>('SELECT rowid FROM paragraph_terms WHERE paragraph_terms MATCH ?').pluck(),
     countCommitmentMatches: db.prepare<[string], number>('SELECT count(*) FROM commitment_terms WHERE commitment_terms MATCH ?').pluck(),
     countCommitments: db.prepare<[], number>('SELECT count(*) FROM commitments').pluck(),
