@@ -19,6 +19,8 @@ export interface ScaleResult {
   storage: { backend: string; bytes: number | null; note?: string }[];
   baseline: { buildMs: number; heapBytes: number | null } | null;
   skipped: string[];
+  /** What a reader of the figures should know about the run (e.g. other load on the machine). */
+  notes?: string[];
 }
 
 export interface BenchResult {
@@ -195,6 +197,7 @@ export function renderScale(result: ScaleResult, machine: Machine): string {
   const checks = targetChecks(result);
   out.push(formatTable('Targets', context, ['target', 'figure', 'met'], checks.map((t) => [t.target, t.figure, t.met === null ? 'not measured' : t.met ? 'yes' : 'MISSED'])));
   if (result.skipped.length > 0) out.push(`\nNot measured: ${result.skipped.join('; ')}`);
+  for (const note of result.notes ?? []) out.push(`Note: ${note}`);
   return out.join('\n');
 }
 
