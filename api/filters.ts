@@ -29,12 +29,26 @@ export function parseTypes(values: string[] | undefined): DocumentType[] | undef
   });
 }
 
+const SINGLE_LOOKUPS = 10;
+
+async function listedIn(backend: IndexBackend, ids: string[]): Promise<boolean[]> {
+  const known = new Set((await backend.listDocuments()).map((doc) => doc.meta.id));
+  return ids.map((id) => known.has(id));
+}
+
 /** Document ids, each checked against the stored documents. */
 export async function parseDocuments(backend: IndexBackend, values: string[] | undefined): Promise<string[] | undefined> {
   const list = splitList(values);
   if (list.length === 0) return undefined;
-  const known = new Set((await backend.listDocuments()).map((doc) => doc.meta.id));
-  for (const id of list) if (!known.has(id)) throw apiError('UNKNOWN_DOCUMENT_FILTER', id);
+  const ids = [...new Set(list)];
+  // A few ids are looked up one by one (a listing of every document costs more as the corpus
+  // grows); a long list is checked against one listing.
+  const isKnown =
+    ids.length <= SINGLE_LOOKUPS
+      ? await Promise.all(ids.map(async (id) => (await backend.contentHashOf(id)) !== null))
+      : await listedIn(backend, ids);
+  const unknown = ids.find((_, i) => !isKnown[i]);
+  if (unknown !== undefined) throw apiError('UNKNOWN_DOCUMENT_FILTER', unknown);
   return list;
 }
 

@@ -249,6 +249,8 @@ describe('bad input gets a readable 4xx, never a 500', () => {
     ['/api/search?q=l%C3%A6ge&year=18', 400, 'UNKNOWN_YEAR'],
     ['/api/search?q=l%C3%A6ge&type=lov', 400, 'UNKNOWN_TYPE'],
     ['/api/search?q=l%C3%A6ge&doc=oa18,oa99', 400, 'UNKNOWN_DOCUMENT_FILTER'],
+    // A long list is checked against the listing instead of one lookup per id.
+    [`/api/search?q=l%C3%A6ge&doc=${Array.from({ length: 12 }, (_, i) => `oa${i}`).join(',')}`, 400, 'UNKNOWN_DOCUMENT_FILTER'],
     ['/api/search?q=l%C3%A6ge&limit=101', 400, 'INVALID_PARAMETER'],
     ['/api/search?q=l%C3%A6ge&limit=tyve', 400, 'INVALID_PARAMETER'],
     ['/api/search?q=l%C3%A6ge&offset=-1', 400, 'INVALID_PARAMETER'],

@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IndexBackend, SearchHit } from '../../src/index/backend.ts';
-import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
+import { INDEX_FILE, openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import type { Commitment } from '../../src/tree/types.ts';
 import { runBackendContract } from './contract.ts';
 import { corpusDocument } from './corpus-documents.ts';
@@ -76,6 +77,31 @@ describe('the embedded index on disk', () => {
       expect(rare.hits.every((h) => h.score > 0)).toBe(true);
     } finally {
       await backend.close();
+    }
+  });
+
+  it('lists documents from their summaries index, added on open to an index made without it', async () => {
+    const dir = await freshDir();
+    const first = await openEmbeddedIndex({ dir });
+    const { doc, commitments } = await corpusDocument('oa18');
+    await first.putDocument(doc, commitments);
+    await first.close();
+    // As an index written before documents_summaries existed.
+    const older = new Database(join(dir, INDEX_FILE));
+    older.exec('DROP INDEX documents_summaries');
+    older.close();
+    const again = await openEmbeddedIndex({ dir });
+    try {
+      expect((await again.listDocuments()).map((d) => [d.meta.id, d.contentHash, d.paragraphCount])).toEqual([['oa18', doc.contentHash, expect.any(Number)]]);
+    } finally {
+      await again.close();
+    }
+    const reopened = new Database(join(dir, INDEX_FILE), { readonly: true });
+    try {
+      const indexes = reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'").pluck().all();
+      expect(indexes).toContain('documents_summaries');
+    } finally {
+      reopened.close();
     }
   });
 });

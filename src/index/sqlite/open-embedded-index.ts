@@ -87,9 +87,12 @@ interface PermalinkRow {
   archived_at: string | null;
 }
 
-interface DocumentRow {
-  meta: string;
+interface DocumentRow extends SummaryRow {
   tree: string;
+}
+
+interface SummaryRow {
+  meta: string;
   content_hash: string;
   page_count: number;
   paragraph_count: number;
@@ -189,7 +192,8 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     countCommitments: db.prepare<[], number>('SELECT count(*) FROM commitments').pluck(),
     documentById: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
     contentHash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM documents WHERE id = ?'),
-    documents: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY id'),
+    // From documents_summaries, without the trees: listings are read on many requests.
+    documents: db.prepare<[], SummaryRow>('SELECT meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at FROM documents ORDER BY id'),
     upsertDocument: db.prepare(
       `INSERT INTO documents (id, meta, tree, content_hash, page_count, paragraph_count, commitment_count, ingested_at)
        VALUES (@id, @meta, @tree, @content_hash, @page_count, @paragraph_count, @commitment_count, @ingested_at)
@@ -526,7 +530,7 @@ function hitFromRow(row: ParagraphRow, score: number, query: CompiledQuery): Sea
   return { id: row.id, text: row.text, snippet: snippet(row.text, patterns), citation: JSON.parse(row.citation) as Citation, score };
 }
 
-function summaryFromRow(row: DocumentRow): DocumentSummary {
+function summaryFromRow(row: SummaryRow): DocumentSummary {
   return {
     meta: JSON.parse(row.meta) as DocumentSummary['meta'],
     contentHash: row.content_hash,

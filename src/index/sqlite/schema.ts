@@ -17,6 +17,9 @@ CREATE TABLE documents (
   commitment_count INTEGER NOT NULL,
   ingested_at   TEXT NOT NULL
 );
+-- Summaries without the tree: a column after a large value is reached only through its overflow
+-- pages, so a listing read from the table walks every tree (at 1000× the corpus ~1 s per listing).
+CREATE INDEX documents_summaries ON documents (id, meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at);
 
 -- One row per paragraph of the current version; rowid is the FTS row. Narrow on purpose: a
 -- search reads this row for every hit (filters, facets, order), the content only for its page.
@@ -78,8 +81,13 @@ CREATE VIRTUAL TABLE commitment_terms USING fts5(${FTS_OPTIONS});
 /**
  * Indexes added to this schema version after it was first released: created on open where they
  * are missing (no re-ingest needed). The deadline list reads its page, its count and the actor
- * filter from commitments_in_order instead of sorting or scanning the commitment rows.
+ * filter from commitments_in_order instead of sorting or scanning the commitment rows; document
+ * listings read documents_summaries instead of every document's tree.
  */
 export const SCHEMA_ADDITIONS: { name: string; sql: string }[] = [
   { name: 'commitments_in_order', sql: 'CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors)' },
+  {
+    name: 'documents_summaries',
+    sql: 'CREATE INDEX documents_summaries ON documents (id, meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at)',
+  },
 ];
