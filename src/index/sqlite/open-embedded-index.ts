@@ -329,12 +329,13 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
     const ranked = total <= rankLimit;
     const relevance = 'score, parts_score, p.doc_id, p.ordinal';
     const order = request.sort === 'year' ? `${byYear}, ${relevance}` : relevance;
-    // Too many hits to rank: year order, taken from the hits already found.
+    // Too many hits to rank: year order, taken from the hits already found. Ranked, FTS5 reads
+    // only the rowid range that holds the kept hits (a document filter's few hundred rows).
     const page: { rowid: number; score?: number }[] = !ranked
       ? known.pageByYear(kept, offset, limit).map((rowid) => ({ rowid }))
-      : prepared<typeof params & { limit: number; offset: number }, { rowid: number; score?: number }>(
-          `SELECT p.rowid, ${RANK} ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit, offset });
+      : prepared<typeof params & { limit: number; offset: number; low: number; high: number }, { rowid: number; score?: number }>(
+          `SELECT p.rowid, ${RANK} ${from} WHERE ${where} AND paragraph_terms.rowid BETWEEN @low AND @high ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        ).all({ ...params, limit, offset, low: Math.min(...kept), high: Math.max(...kept) });
     const rowids = page.map((r) => r.rowid);
     // Score 0: found only inside compounds, or a page too large to rank (FTS5 cannot score a
     // few hits without scanning them all).
