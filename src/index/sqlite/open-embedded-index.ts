@@ -335,7 +335,7 @@ function createBackend(db: Database.Database, options: EmbeddedIndexOptions): In
       ? known.pageByYear(kept, offset, limit).map((rowid) => ({ rowid }))
       : prepared<typeof params & { limit: number; offset: number; low: number; high: number }, { rowid: number; score?: number }>(
           `SELECT p.rowid, ${RANK} ${from} WHERE ${where} AND paragraph_terms.rowid BETWEEN @low AND @high ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit, offset, low: Math.min(...kept), high: Math.max(...kept) });
+        ).all({ ...params, limit, offset, low: kept.reduce((a, b) => Math.min(a, b)), high: kept.reduce((a, b) => Math.max(a, b)) });
     const rowids = page.map((r) => r.rowid);
     // Score 0: found only inside compounds, or a page too large to rank (FTS5 cannot score a
     // few hits without scanning them all).

@@ -6,6 +6,21 @@ export const SCHEMA_VERSION = 3;
 
 const FTS_OPTIONS = `${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="${FTS5_TOKENIZE.replaceAll('"', '""')}"`;
 
+/**
+ * Indexes added to this schema version after it was first released: created on open where they
+ * are missing (no re-ingest needed). The deadline list reads its page, its count and the actor
+ * filter from commitments_in_order instead of sorting or scanning the commitment rows; document
+ * listings read documents_summaries instead of every document's tree (a column after a large
+ * value is reached only through its overflow pages: at 1000× the corpus ~1 s per listing).
+ */
+export const SCHEMA_ADDITIONS: { name: string; sql: string }[] = [
+  { name: 'commitments_in_order', sql: 'CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors)' },
+  {
+    name: 'documents_summaries',
+    sql: 'CREATE INDEX documents_summaries ON documents (id, meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at)',
+  },
+];
+
 export const SCHEMA = `
 CREATE TABLE documents (
   id            TEXT PRIMARY KEY,
@@ -17,9 +32,6 @@ CREATE TABLE documents (
   commitment_count INTEGER NOT NULL,
   ingested_at   TEXT NOT NULL
 );
--- Summaries without the tree: a column after a large value is reached only through its overflow
--- pages, so a listing read from the table walks every tree (at 1000× the corpus ~1 s per listing).
-CREATE INDEX documents_summaries ON documents (id, meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at);
 
 -- One row per paragraph of the current version; rowid is the FTS row. Narrow on purpose: a
 -- search reads this row for every hit (filters, facets, order), the content only for its page.
@@ -73,21 +85,7 @@ CREATE TABLE commitments (
   actors          TEXT NOT NULL,            -- JSON string[], lowercased, for the actor filter
   year            INTEGER
 );
-CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors);
 CREATE INDEX commitments_by_document ON commitments (doc_id, ordinal);
 CREATE VIRTUAL TABLE commitment_terms USING fts5(${FTS_OPTIONS});
+${SCHEMA_ADDITIONS.map((index) => `${index.sql};`).join('\n')}
 `;
-
-/**
- * Indexes added to this schema version after it was first released: created on open where they
- * are missing (no re-ingest needed). The deadline list reads its page, its count and the actor
- * filter from commitments_in_order instead of sorting or scanning the commitment rows; document
- * listings read documents_summaries instead of every document's tree.
- */
-export const SCHEMA_ADDITIONS: { name: string; sql: string }[] = [
-  { name: 'commitments_in_order', sql: 'CREATE INDEX commitments_in_order ON commitments (deadline_end, deadline_start, doc_id, ordinal, actors)' },
-  {
-    name: 'documents_summaries',
-    sql: 'CREATE INDEX documents_summaries ON documents (id, meta, content_hash, page_count, paragraph_count, commitment_count, ingested_at)',
-  },
-];
