@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import type { IndexBackend } from '../../src/index/backend.ts';
 import { enrichDocument } from '../ingest-document.ts';
-import type { Commitment, DocumentNode } from '../../src/tree/types.ts';
-import { stageError } from './failure.ts';
+import type { DocumentNode } from '../../src/tree/types.ts';
+import { inStage } from './failure.ts';
 import { getResult, putResult } from './intermediate-store.ts';
 import type { StageContext } from './stage-context.ts';
 import { chainKey, type StageJobData } from './stages.ts';
@@ -16,12 +16,7 @@ export function enrichProcessor(context: StageContext, backend: IndexBackend) {
     const { path, entry, contentHash } = job.data;
     const chain = chainKey(entry.id, contentHash);
     const built = await getResult<DocumentNode>(context, 'document', chain, path);
-    let enriched: { doc: DocumentNode; commitments: Commitment[] };
-    try {
-      enriched = await enrichDocument(backend, built);
-    } catch (error) {
-      throw stageError(path, error);
-    }
+    const enriched = await inStage(path, () => enrichDocument(backend, built));
     await putResult(context, 'document', chain, enriched.doc);
     await putResult(context, 'commitments', chain, enriched.commitments);
     await context.handOn('enrich', job.data);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { contentHash, extractBytes } from '../../src/extract/index.ts';
-import { stageError } from './failure.ts';
+import { inStage } from './failure.ts';
 import { putResult } from './intermediate-store.ts';
 import { reportChildPid } from './sandbox-limit.ts';
 import { sandboxStageContext } from './stage-context.ts';
@@ -14,14 +14,12 @@ export default async function extract(job: SandboxedJob<StageJobData>): Promise<
   await reportChildPid(job);
   const context = sandboxStageContext();
   const { path } = job.data;
-  const extracted = await (async () => {
+  const extracted = await inStage(path, async () => {
     const bytes = await readFile(path);
     if (contentHash(bytes) !== job.data.contentHash) {
       throw new UnrecoverableError(`FILE_CHANGED: ${path}: the file changed after it was submitted; submit it again`);
     }
     return extractBytes(basename(path), bytes);
-  })().catch((error: unknown) => {
-    throw stageError(path, error);
   });
   await putResult(context, 'extracted', job.data.contentHash, extracted);
   await context.handOn('extract', job.data);

@@ -16,6 +16,15 @@ export function stageError(path: string, error: unknown): Error {
   return new Error(`${code}: ${message}`, { cause: error });
 }
 
+/** Runs a stage's own work; whatever it throws becomes that stage's error for the file. */
+export async function inStage<T>(path: string, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw stageError(path, error);
+  }
+}
+
 const CODED = /^([A-Z][A-Z0-9_]*): ([\s\S]*)$/;
 
 export interface FailedJobLike {

@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { IndexBackend } from '../../src/index/backend.ts';
 import type { Commitment, DocumentNode } from '../../src/tree/types.ts';
 import { paragraphsOf } from '../../src/tree/visit.ts';
-import { stageError } from './failure.ts';
+import { inStage } from './failure.ts';
 import { getResult } from './intermediate-store.ts';
 import type { StageContext } from './stage-context.ts';
 import { chainKey, type IndexedCounts, type StageJobData } from './stages.ts';
@@ -18,11 +18,7 @@ export function indexProcessor(context: StageContext, backend: IndexBackend) {
     const chain = chainKey(entry.id, contentHash);
     const doc = await getResult<DocumentNode>(context, 'document', chain, path);
     const commitments = await getResult<Commitment[]>(context, 'commitments', chain, path);
-    try {
-      await backend.putDocument(doc, commitments);
-    } catch (error) {
-      throw stageError(path, error);
-    }
+    await inStage(path, () => backend.putDocument(doc, commitments));
     return { pages: doc.pageCount, paragraphs: paragraphsOf(doc).length, commitments: commitments.length };
   };
 }

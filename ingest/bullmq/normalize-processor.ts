@@ -3,8 +3,8 @@
 import type { SandboxedJob } from 'bullmq';
 import { isDanishWord } from '../../src/analysis/lexicon.ts';
 import { normalizeDocument } from '../../src/normalize/index.ts';
-import type { ExtractedText, NormalizedDocument } from '../../src/tree/types.ts';
-import { stageError } from './failure.ts';
+import type { ExtractedText } from '../../src/tree/types.ts';
+import { inStage } from './failure.ts';
 import { getResult, putResult } from './intermediate-store.ts';
 import { reportChildPid } from './sandbox-limit.ts';
 import { sandboxStageContext } from './stage-context.ts';
@@ -15,12 +15,7 @@ export default async function normalize(job: SandboxedJob<StageJobData>): Promis
   const context = sandboxStageContext();
   const { path, contentHash } = job.data;
   const extracted = await getResult<ExtractedText>(context, 'extracted', contentHash, path);
-  let normalized: NormalizedDocument;
-  try {
-    normalized = normalizeDocument(extracted, isDanishWord);
-  } catch (error) {
-    throw stageError(path, error);
-  }
+  const normalized = await inStage(path, () => normalizeDocument(extracted, isDanishWord));
   await putResult(context, 'normalized', contentHash, normalized);
   await context.handOn('normalize', job.data);
   return { pages: normalized.pageCount };

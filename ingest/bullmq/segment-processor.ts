@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { segmentDocument } from '../../src/segment/index.ts';
-import type { DocumentNode, NormalizedDocument } from '../../src/tree/types.ts';
+import type { NormalizedDocument } from '../../src/tree/types.ts';
 import { paragraphsOf } from '../../src/tree/visit.ts';
-import { stageError } from './failure.ts';
+import { inStage } from './failure.ts';
 import { getResult, putResult } from './intermediate-store.ts';
 import type { StageContext } from './stage-context.ts';
 import { chainKey, type StageJobData } from './stages.ts';
@@ -12,12 +12,7 @@ export function segmentProcessor(context: StageContext) {
   return async (job: Job<StageJobData>): Promise<{ pages: number; paragraphs: number }> => {
     const { path, entry, contentHash } = job.data;
     const normalized = await getResult<NormalizedDocument>(context, 'normalized', contentHash, path);
-    let doc: DocumentNode;
-    try {
-      doc = segmentDocument(normalized, entry);
-    } catch (error) {
-      throw stageError(path, error);
-    }
+    const doc = await inStage(path, () => segmentDocument(normalized, entry));
     await putResult(context, 'document', chainKey(entry.id, contentHash), doc);
     await context.handOn('segment', job.data);
     return { pages: doc.pageCount, paragraphs: paragraphsOf(doc).length };
