@@ -38,6 +38,9 @@ export interface IngestWorker {
 
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
 
+/** Preloaded into every sandboxed child: it leaves as soon as its worker is gone. */
+const SANDBOX_CHILD = new URL('./bullmq/sandbox-child.ts', import.meta.url).href;
+
 /** The CPU-heavy stages with risky input: processor files BullMQ runs in child processes. */
 const SANDBOXED_PROCESSORS = {
   extract: fileURLToPath(new URL('./bullmq/extract-processor.ts', import.meta.url)),
@@ -66,10 +69,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<IngestWo
     ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
   };
-  const sandbox: Partial<WorkerOptions> = {
-    useWorkerThreads: false,
-    workerForkOptions: { env: { ...process.env, ...sandboxEnv(settings) }, execArgv: childExecArgv() },
-  };
+  const sandbox = sandboxOptions(settings);
   const sandboxed = [
     new Worker<StageJobData>('extract', SANDBOXED_PROCESSORS.extract, { ...base, ...sandbox }),
     new Worker<StageJobData>('normalize', SANDBOXED_PROCESSORS.normalize, { ...base, ...sandbox }),
@@ -132,12 +132,18 @@ async function limitIndexWriters(connection: string, prefix: string, backend: In
   }
 }
 
+/** How BullMQ runs a sandboxed stage: a child process of its own, which leaves with its worker. */
+export function sandboxOptions(settings: StageSettings): Pick<WorkerOptions, 'useWorkerThreads' | 'workerForkOptions'> {
+  return { useWorkerThreads: false, workerForkOptions: { env: { ...process.env, ...sandboxEnv(settings) }, execArgv: childExecArgv() } };
+}
+
 /**
  * The forked children load the .ts processor files through tsx; the CLI registers tsx with
  * its API, which a child does not inherit, so it is passed as `--import` unless already there.
+ * Then sandbox-child.ts, before BullMQ's child runtime starts.
  */
 function childExecArgv(): string[] {
   const inherited = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
-  if (inherited.some((arg) => /(^|[/\\])tsx([/\\]|$)/.test(arg) || arg === 'tsx')) return inherited;
-  return [...inherited, '--import', import.meta.resolve('tsx')];
+  const tsx = inherited.some((arg) => /(^|[/\\])tsx([/\\]|$)/.test(arg) || arg === 'tsx') ? [] : ['--import', import.meta.resolve('tsx')];
+  return [...inherited, ...tsx, '--import', SANDBOX_CHILD];
 }

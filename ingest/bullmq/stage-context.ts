@@ -73,9 +73,7 @@ export function sandboxStageContext(): StageContext {
   const connection = process.env[ENV_CONNECTION];
   const prefix = process.env[ENV_PREFIX];
   if (!connection || !prefix) throw new Error(`${ENV_CONNECTION} and ${ENV_PREFIX} must be set in a sandboxed ingest processor`);
+  // The child leaves with its worker however long this connection stays open: sandbox-child.ts.
   sandboxContext = createStageContext({ connection, prefix, resultTtlSeconds: Number(process.env[ENV_TTL]) || undefined });
-  // The open Redis connection would keep an orphan alive after its worker died (SIGKILL):
-  // leave with the parent.
-  process.once('disconnect', () => process.exit(1));
   return sandboxContext;
 }

@@ -7,6 +7,7 @@ import { sandboxedExtractor, type SandboxedExtractor } from '../../ingest/sandbo
 import { ExtractError } from '../../src/extract/index.ts';
 import { buildBadFiles } from '../../scripts/build-bad-files.ts';
 import { BAD_FILES, BAD_FILES_DIR, badOnes } from './bad-files.ts';
+import { isAlive } from '../ingest/worker-process.ts';
 
 // Extraction for the in-process runner runs in a child process: a file that hangs or kills the
 // PDF reader costs that file, never the batch or the server.
@@ -29,15 +30,6 @@ async function failure(run: Promise<unknown>): Promise<ExtractError> {
   );
   expect(error).toBeInstanceOf(ExtractError);
   return error as ExtractError;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 beforeAll(async () => {

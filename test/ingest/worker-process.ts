@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -64,12 +65,21 @@ export async function childPids(pid: number): Promise<number[]> {
     .filter((n) => n > 0);
 }
 
+/**
+ * Whether the process still runs. An exited orphan waits as a zombie until PID 1 reaps it,
+ * and a zombie still answers signal 0, so its state in /proc decides where there is one.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return !existsSync('/proc/self');
   }
 }
 
