@@ -14,7 +14,7 @@ import type { IndexBackend } from '../../src/index/backend.ts';
 import { openEmbeddedIndex } from '../../src/index/sqlite/index.ts';
 import { describeWithService } from '../service-suites.ts';
 import { paragraphDigest, type ParagraphDigest } from './paragraph-digest.ts';
-import { isAlive, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
+import { isAlive, startWorkerProcess, waitFor, type WorkerProcess } from './worker-process.ts';
 
 const url = process.env.REDIS_URL;
 
@@ -286,15 +286,5 @@ describeWithService('redis', 'ingest on BullMQ workers', () => {
 
 function sum(outcomes: IngestOutcome[], field: 'pages' | 'paragraphs'): number {
   return outcomes.reduce((total, o) => total + o[field], 0);
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 

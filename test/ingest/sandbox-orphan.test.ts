@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { removeQueues } from '../../ingest/bullmq/index.ts';
 import { redisOptions } from '../../ingest/bullmq/stages.ts';
 import { describeWithService } from '../service-suites.ts';
-import { isAlive } from './worker-process.ts';
+import { isAlive, waitFor } from './worker-process.ts';
 
 const STAND_IN_WORKER = fileURLToPath(new URL('./fixtures/stand-in-worker.ts', import.meta.url));
 const REPORTING_PROCESSOR = fileURLToPath(new URL('./fixtures/reporting-processor.ts', import.meta.url));
@@ -38,20 +38,13 @@ describeWithService('redis', 'sandboxed children of a killed worker', () => {
     const queue = new Queue('stand-in', { connection: redisOptions(connection), prefix });
     cleanups.push(() => queue.close());
     const job = await queue.add('report', { busyMs: 3_000 });
-    let childPid: number | undefined;
-    for (const deadline = Date.now() + 20_000; childPid === undefined && Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      childPid = ((await queue.getJob(job.id!))?.progress as { pid?: number } | undefined)?.pid;
-    }
-    expect(childPid).toBeTypeOf('number');
+    const childPid = await waitFor(async () => ((await queue.getJob(job.id!))?.progress as { pid?: number } | undefined)?.pid, 20_000);
     cleanups.push(() => {
-      if (isAlive(childPid!)) process.kill(childPid!, 'SIGKILL');
+      if (isAlive(childPid)) process.kill(childPid, 'SIGKILL');
     });
-    expect(isAlive(childPid!)).toBe(true);
+    expect(isAlive(childPid)).toBe(true);
 
     worker.kill('SIGKILL');
-    const deadline = Date.now() + 10_000;
-    while (isAlive(childPid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(isAlive(childPid!)).toBe(false);
+    await waitFor(async () => !isAlive(childPid) || undefined, 10_000);
   }, 60_000);
 });

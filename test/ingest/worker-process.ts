@@ -87,3 +87,14 @@ function withoutElasticsearch(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { ELASTICSEARCH_URL: _unused, ...rest } = env;
   return rest;
 }
+
+/** Polls `probe` every 100 ms until it returns a value; throws after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
